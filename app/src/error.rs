@@ -1,0 +1,129 @@
+//! The one error type of Groundwork. It crosses the wire to the browser, so it carries only what a
+//! user may see; internal details are logged where they happen and never serialised.
+use serde::{Deserialize, Serialize};
+use leptos::server_fn::{
+    codec::JsonEncoding,
+    error::{FromServerFnError, ServerFnErrorErr},
+};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    /// The object does not exist, or belongs to another team (we do not say which).
+    #[error("{what} was not found.")]
+    NotFound { what: String },
+    #[error("Please sign in.")]
+    Unauthorized,
+    #[error("You are not allowed to do that.")]
+    Forbidden,
+    /// Someone else changed the object first.
+    #[error("{message}")]
+    Conflict { message: String },
+    /// One input field is wrong; `field` is the form field's name.
+    #[error("{message}")]
+    Validation { field: String, message: String },
+    /// The request itself was malformed (missing or unparsable arguments).
+    #[error("The request was not understood: {message}")]
+    BadRequest { message: String },
+    /// Something failed on our side; the details are in the server log.
+    #[error("Something went wrong on our side. Please try again.")]
+    Internal,
+    /// The browser could not reach the server.
+    #[error("Could not reach the server. Check your connection and try again.")]
+    Unreachable,
+}
+
+impl AppError {
+    pub fn not_found(what: impl Into<String>) -> Self {
+        Self::NotFound { what: what.into() }
+    }
+
+    pub fn validation(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::Validation {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    /// The message to show beside form field `field`, if this error is about that field.
+    pub fn message_for_field(&self, field: &str) -> Option<String> {
+        match self {
+            Self::Validation { field: f, message } if f == field => Some(message.clone()),
+            _ => None,
+        }
+    }
+
+    /// True when the error concerns one field and is shown beside it rather than above the form.
+    pub fn is_field_error(&self) -> bool {
+        matches!(self, Self::Validation { .. })
+    }
+
+    /// The HTTP status this error answers with.
+    pub fn status_code(&self) -> u16 {
+        match self {
+            Self::NotFound { .. } => 404,
+            Self::Unauthorized => 401,
+            Self::Forbidden => 403,
+            Self::Conflict { .. } => 409,
+            Self::Validation { .. } => 422,
+            Self::BadRequest { .. } => 400,
+            Self::Internal => 500,
+            Self::Unreachable => 503,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Args(message) | ServerFnErrorErr::MissingArg(message) => {
+                Self::BadRequest { message }
+            }
+            ServerFnErrorErr::Request(_) => Self::Unreachable,
+            other => {
+                #[cfg(feature = "ssr")]
+                tracing::error!(error = %other, "server function failed");
+                #[cfg(not(feature = "ssr"))]
+                let _ = other;
+                Self::Internal
+            }
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+impl From<sea_orm::DbErr> for AppError {
+    fn from(error: sea_orm::DbErr) -> Self {
+        tracing::error!(%error, "database error");
+        Self::Internal
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_validation_error_names_its_field_only() {
+        let error = AppError::validation("name", "Too long");
+        assert_eq!(error.message_for_field("name").as_deref(), Some("Too long"));
+        assert_eq!(error.message_for_field("description"), None);
+        assert_eq!(error.status_code(), 422);
+    }
+
+    #[test]
+    fn malformed_arguments_are_a_bad_request_not_an_internal_error() {
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::Args("id: invalid digit".into()));
+        assert_eq!(error.status_code(), 400);
+    }
+
+    #[test]
+    fn internal_errors_say_nothing_about_their_cause() {
+        let error = AppError::from_server_fn_error(ServerFnErrorErr::ServerError(
+            "password authentication failed for user postgres".into(),
+        ));
+        assert!(!error.to_string().contains("postgres"));
+        assert_eq!(error.status_code(), 500);
+    }
+}

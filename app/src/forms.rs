@@ -1,0 +1,86 @@
+//! Forms that work without JavaScript keep what the user typed when the server refuses them.
+//!
+//! A plain form post to a server function is answered with a redirect back to the page, with the
+//! error in the URL (that is how Leptos does it). On failure we also put the submitted fields in
+//! that URL under `form.<field>`, and the page puts them back into its inputs.
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+const FIELD_PREFIX: &str = "form.";
+
+/// The value the user typed into `field` before a failed plain form post, if any.
+pub fn submitted_value(field: &str) -> Option<String> {
+    let query = use_query_map();
+    let key = format!("{FIELD_PREFIX}{field}");
+    query.with_untracked(|query| query.get(&key))
+}
+
+#[cfg(feature = "ssr")]
+pub use server::keep_form_input_on_error;
+
+#[cfg(feature = "ssr")]
+mod server {
+    use http::{header, request::Parts, HeaderValue};
+    use leptos::prelude::*;
+    use leptos::server_fn::{error::ServerFnUrlError, ServerFn};
+    use leptos_axum::ResponseOptions;
+
+    use super::FIELD_PREFIX;
+    use crate::error::AppError;
+
+    /// Passes `result` through. When the request came from a plain HTML form, points the redirect
+    /// back to the form: on failure at a URL that carries the error and the submitted `fields`, on
+    /// success at the form's own URL without what an earlier failure left in it.
+    pub fn keep_form_input_on_error<F: ServerFn, T>(
+        result: Result<T, AppError>,
+        fields: &[(&str, &str)],
+    ) -> Result<T, AppError> {
+        let (Some(request), Some(response)) = (use_context::<Parts>(), use_context::<ResponseOptions>()) else {
+            return result;
+        };
+        if !accepts_html(&request) {
+            return result;
+        }
+        let Some(mut url) = request
+            .headers
+            .get(header::REFERER)
+            .and_then(|referer| referer.to_str().ok())
+            .and_then(|referer| url::Url::parse(referer).ok())
+        else {
+            return result;
+        };
+        let kept: Vec<(String, String)> = url
+            .query_pairs()
+            .filter(|(key, _)| !key.starts_with("__") && !key.starts_with(FIELD_PREFIX))
+            .map(|(key, value)| (key.into_owned(), value.into_owned()))
+            .collect();
+        url.set_query(None);
+        if !kept.is_empty() {
+            url.query_pairs_mut().extend_pairs(kept);
+        }
+        if let Err(error) = &result {
+            {
+                let mut query = url.query_pairs_mut();
+                for (field, value) in fields {
+                    query.append_pair(&format!("{FIELD_PREFIX}{field}"), value);
+                }
+            }
+            match ServerFnUrlError::new(F::PATH, error.clone()).to_url(url.as_str()) {
+                Ok(with_error) => url = with_error,
+                Err(_) => return result,
+            }
+        }
+        if let Ok(location) = HeaderValue::from_str(url.as_str()) {
+            response.insert_header(header::LOCATION, location);
+        }
+        result
+    }
+
+    fn accepts_html(request: &Parts) -> bool {
+        request
+            .headers
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("text/html"))
+    }
+}

@@ -1,0 +1,22 @@
+//! Groundwork's pages, server functions, services and repositories. Compiled twice: for the
+//! server (feature `ssr`) and as the WASM library that hydrates the pages (feature `hydrate`).
+#![recursion_limit = "256"]
+
+pub mod app_shell;
+pub mod auth;
+pub mod components;
+pub mod error;
+pub mod forms;
+pub mod projects;
+#[cfg(feature = "ssr")]
+pub mod state;
+pub mod teams;
+
+pub use app_shell::{shell, App};
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

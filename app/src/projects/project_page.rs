@@ -1,0 +1,104 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+use super::{
+    domain::{Project, DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS},
+    server_fns::{get_project, DeleteProject, UpdateProject},
+};
+use crate::{
+    components::{FieldError, FormError, NotFoundPage},
+    error::AppError,
+    forms::submitted_value,
+};
+
+/// `/projects/:id`: one project, renamed or deleted here.
+#[component]
+pub fn ProjectPage() -> impl IntoView {
+    let params = use_params_map();
+    let update = ServerAction::<UpdateProject>::new();
+    let project = Resource::new(
+        move || (params.read().get("id"), update.version().get()),
+        |(id, _)| async move {
+            match id.and_then(|id| id.parse::<i32>().ok()) {
+                Some(id) => get_project(id).await,
+                None => Err(AppError::not_found("The project")),
+            }
+        },
+    );
+
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading the project…"</p> }>
+            {move || Suspend::new(async move {
+                match project.await {
+                    Ok(project) => view! { <ProjectDetails project update/> }.into_any(),
+                    Err(AppError::NotFound { what }) => view! { <NotFoundPage what/> }.into_any(),
+                    Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn ProjectDetails(project: Project, update: ServerAction<UpdateProject>) -> impl IntoView {
+    let delete = ServerAction::<DeleteProject>::new();
+    let error = Signal::derive(move || update.value().get().and_then(Result::err));
+    let delete_error = Signal::derive(move || delete.value().get().and_then(Result::err));
+    let saved = move || matches!(update.value().get(), Some(Ok(_)));
+    let name = submitted_value("name").unwrap_or_else(|| project.name.clone());
+    let description = submitted_value("description").unwrap_or_else(|| project.description.clone());
+
+    view! {
+        <Title text=format!("{} · Groundwork", project.name)/>
+        <p class="breadcrumb"><a href="/">"Projects"</a></p>
+        <h1>{project.name.clone()}</h1>
+        <p class="description">{project.description.clone()}</p>
+        <section class="card" aria-labelledby="rename-heading">
+            <h2 id="rename-heading">"Rename"</h2>
+            <ActionForm action=update attr:class="stacked-form">
+                <FormError error/>
+                <input type="hidden" name="id" value=project.id/>
+                <label for="project-name">"Name"</label>
+                <input
+                    id="project-name"
+                    name="name"
+                    required
+                    maxlength=NAME_MAX_CHARS
+                    autocomplete="off"
+                    value=name
+                    aria-invalid=move || error.get().and_then(|e| e.message_for_field("name")).is_some().to_string()
+                    aria-describedby="name-error"
+                />
+                <FieldError error field="name"/>
+                <label for="project-description">"One-line description"</label>
+                <input
+                    id="project-description"
+                    name="description"
+                    maxlength=DESCRIPTION_MAX_CHARS
+                    autocomplete="off"
+                    value=description
+                    aria-describedby="description-error"
+                />
+                <FieldError error field="description"/>
+                <button type="submit" disabled=move || update.pending().get()>
+                    {move || if update.pending().get() { "Saving…" } else { "Save" }}
+                </button>
+                <Show when=saved>
+                    <p class="saved" role="status">"Saved."</p>
+                </Show>
+            </ActionForm>
+        </section>
+        <details class="danger-zone">
+            <summary>"Delete this project"</summary>
+            <ActionForm action=delete>
+                <FormError error=delete_error/>
+                <input type="hidden" name="id" value=project.id/>
+                <p>"Deleting removes the project for the whole team. It cannot be undone."</p>
+                <button type="submit" class="danger" disabled=move || delete.pending().get()>
+                    "Delete project"
+                </button>
+            </ActionForm>
+        </details>
+    }
+}

@@ -1,0 +1,47 @@
+//! The project endpoints. Each one: who is asking, then the service.
+use leptos::prelude::*;
+
+use super::domain::Project;
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::{auth::current_member, forms::keep_form_input_on_error, state::app_state};
+
+#[server(endpoint = "list_projects")]
+pub async fn list_projects() -> Result<Vec<Project>, AppError> {
+    let member = current_member().await?;
+    super::service::list_projects(&app_state()?.db, &member).await
+}
+
+#[server(endpoint = "get_project")]
+pub async fn get_project(id: i32) -> Result<Project, AppError> {
+    let member = current_member().await?;
+    super::service::get_project(&app_state()?.db, &member, id).await
+}
+
+#[server(endpoint = "create_project")]
+pub async fn create_project(name: String, description: String) -> Result<Project, AppError> {
+    let result = async {
+        let member = current_member().await?;
+        super::service::create_project(&app_state()?.db, &member, &name, &description).await
+    }
+    .await;
+    keep_form_input_on_error::<CreateProject, _>(result, &[("name", &name), ("description", &description)])
+}
+
+#[server(endpoint = "update_project")]
+pub async fn update_project(id: i32, name: String, description: String) -> Result<Project, AppError> {
+    let result = async {
+        let member = current_member().await?;
+        super::service::update_project(&app_state()?.db, &member, id, &name, &description).await
+    }
+    .await;
+    keep_form_input_on_error::<UpdateProject, _>(result, &[("name", &name), ("description", &description)])
+}
+
+#[server(endpoint = "delete_project")]
+pub async fn delete_project(id: i32) -> Result<(), AppError> {
+    let member = current_member().await?;
+    super::service::delete_project(&app_state()?.db, &member, id).await?;
+    leptos_axum::redirect("/");
+    Ok(())
+}

@@ -1,0 +1,14 @@
+//! The schema of Groundwork, as sea-orm migrations that run on PostgreSQL and SQLite alike.
+//! Never edit a migration that has landed: add a new one.
+pub use sea_orm_migration::prelude::*;
+
+mod m20261123_000001_create_teams_and_projects;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261123_000001_create_teams_and_projects::Migration)]
+    }
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs whatever the project needs and is missing: the wasm target, cargo-leptos, the
+# wasm-bindgen CLI (same version as Cargo.lock), Node packages (Playwright core, binaryen's
+# wasm-opt) and Debian's Chromium. Every step checks first, so a second run takes seconds.
+# Sourced by scripts/run-app and scripts/run-tests; it also puts the tools on PATH.
+set -euo pipefail
+
+GROUNDWORK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+CARGO_LEPTOS_VERSION="0.3.11"
+
+log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    log "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+ensure_cargo_leptos() {
+  if cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then return; fi
+  log "installing cargo-leptos $CARGO_LEPTOS_VERSION (takes ~20 min on 2 cores, once)"
+  # --locked alone fails (a locked dependency wants a newer rustc); thin settings halve the time.
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=2 \
+    cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --ignore-rust-version
+}
+
+ensure_wasm_bindgen() {
+  local wanted
+  wanted=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' \
+    "$GROUNDWORK_ROOT/Cargo.lock")
+  if wasm-bindgen --version 2>/dev/null | grep -q " $wanted\$"; then return; fi
+  log "installing wasm-bindgen-cli $wanted (cargo-leptos would otherwise try to download it)"
+  # Not --locked: its lock file names a crate version the registry does not serve.
+  cargo install wasm-bindgen-cli --version "$wanted" --force
+}
+
+ensure_node_packages() {
+  local dir="$GROUNDWORK_ROOT/end2end"
+  if [ ! -d "$dir/node_modules" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    log "installing Node packages in end2end/"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  # wasm-opt from npm's binaryen: Debian's (108) breaks hydration.
+  export PATH="$dir/node_modules/.bin:$PATH"
+}
+
+ensure_chromium() {
+  if [ -x /usr/bin/chromium ]; then return; fi
+  log "installing Debian's chromium"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+}
+
+setup_all() {
+  export PATH="$HOME/.cargo/bin:$PATH"
+  ensure_wasm_target
+  ensure_cargo_leptos
+  ensure_wasm_bindgen
+  ensure_node_packages
+  ensure_chromium
+}

@@ -1,0 +1,126 @@
+//! Building the app from its configuration, and serving it until SIGTERM or Ctrl-C.
+use std::{io, net::SocketAddr};
+
+use app::{shell, state::AppState, teams, App};
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tokio::net::TcpListener;
+
+use crate::{config::Config, database, http_layers, routes};
+
+/// Why the app could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("could not connect to the database: {0}")]
+    Database(#[from] sea_orm::DbErr),
+    #[error("could not listen on {addr}: {source}")]
+    Listen { addr: SocketAddr, source: io::Error },
+}
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects and migrates the database, prepares the default team and binds the listener.
+    pub async fn build(config: &Config) -> Result<Self, StartupError> {
+        Self::build_with_routes(config, Router::new()).await
+    }
+
+    /// As [`Application::build`], with extra routes (used by tests to reach odd corners).
+    pub async fn build_with_routes(config: &Config, extra_routes: Router<AppState>) -> Result<Self, StartupError> {
+        let db = database::connect(config).await?;
+        database::migrate(&db).await?;
+        let default_team_id = teams::service::ensure_default_team(&db).await?;
+        let state = AppState {
+            leptos_options: leptos_options(config),
+            db,
+            default_team_id,
+        };
+        let listener = TcpListener::bind(config.listen_addr)
+            .await
+            .map_err(|source| StartupError::Listen {
+                addr: config.listen_addr,
+                source,
+            })?;
+        let router = router(state.clone(), extra_routes);
+        Ok(Self {
+            listener,
+            router,
+            state,
+        })
+    }
+
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().expect("a bound listener has an address")
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves requests until SIGTERM or Ctrl-C, then finishes the requests under way.
+    pub async fn run_until_stopped(self) -> io::Result<()> {
+        tracing::info!("listening on http://{}", self.local_addr());
+        axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+    }
+}
+
+fn router(state: AppState, extra_routes: Router<AppState>) -> Router {
+    let pages = generate_route_list(App);
+    let context = {
+        let state = state.clone();
+        move || provide_context(state.clone())
+    };
+    let render = {
+        let options = state.leptos_options.clone();
+        move || shell(options.clone())
+    };
+    let router = routes::operations()
+        .merge(extra_routes)
+        .leptos_routes_with_context(&state, pages, context.clone(), render)
+        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .with_state(state);
+    http_layers::apply(router)
+}
+
+/// Leptos' own settings: those cargo-leptos passes in the environment when it runs the server,
+/// else ours; the site root and address always come from our configuration.
+fn leptos_options(config: &Config) -> LeptosOptions {
+    let mut options = get_configuration(None)
+        .map(|conf| conf.leptos_options)
+        .unwrap_or_else(|_| LeptosOptions::builder().output_name("groundwork").build());
+    options.site_root = config.site_root.as_str().into();
+    options.site_addr = config.listen_addr;
+    options
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(error) => {
+                tracing::error!(%error, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing the requests under way");
+}

@@ -1,0 +1,48 @@
+//! Connecting to the database: SQLite (the zero-setup default) or PostgreSQL (production).
+use std::time::Duration;
+
+use migrations::{Migrator, MigratorTrait};
+use sea_orm::{
+    sqlx::sqlite::{SqliteJournalMode, SqliteSynchronous},
+    ConnectOptions, ConnectionTrait, Database, DatabaseConnection, DbErr,
+};
+
+use crate::config::Config;
+
+const SQLITE_MAX_CONNECTIONS: u32 = 4;
+
+/// Opens a pool on `config.database_url`, tuned for the database it points at.
+pub async fn connect(config: &Config) -> Result<DatabaseConnection, DbErr> {
+    let is_sqlite = config.database_url.starts_with("sqlite:");
+    let mut options = ConnectOptions::new(config.database_url.clone());
+    options
+        .max_connections(if is_sqlite {
+            SQLITE_MAX_CONNECTIONS
+        } else {
+            config.database_max_connections
+        })
+        .connect_timeout(Duration::from_secs(5))
+        .acquire_timeout(Duration::from_secs(5))
+        // Statements are not logged by sqlx; sea-orm traces them at DEBUG.
+        .sqlx_logging(false)
+        .map_sqlx_sqlite_opts(|sqlite| {
+            sqlite
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal)
+                .foreign_keys(true)
+                .busy_timeout(Duration::from_secs(5))
+        });
+    Database::connect(options).await
+}
+
+/// Brings the schema up to date.
+pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
+    Migrator::up(db, None).await
+}
+
+/// True when the database answers a trivial query.
+pub async fn is_reachable(db: &DatabaseConnection) -> bool {
+    let ping = db.execute_unprepared("SELECT 1");
+    matches!(tokio::time::timeout(Duration::from_secs(2), ping).await, Ok(Ok(_)))
+}

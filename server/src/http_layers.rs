@@ -1,0 +1,74 @@
+//! What wraps every request: logging, panics turned into a 500 page, and honest status codes for
+//! failed server functions.
+use std::any::Any;
+
+use app::error::AppError;
+use axum::{
+    body::{to_bytes, Body},
+    extract::Request,
+    http::{header, HeaderValue, StatusCode},
+    middleware::{self, Next},
+    response::{Html, IntoResponse, Response},
+    Router,
+};
+use tower_http::{
+    catch_panic::CatchPanicLayer,
+    trace::{DefaultOnResponse, TraceLayer},
+    LatencyUnit,
+};
+use tracing::Level;
+
+/// Server functions answer every error with 500 and the error in the body; this is the one place
+/// that gives each error its real status (422 for a bad field, 404 for an unknown id, ...).
+const SERVER_FN_ERROR_HEADER: &str = "serverfnerror";
+const MAX_ERROR_BODY_BYTES: usize = 64 * 1024;
+
+pub fn apply(router: Router) -> Router {
+    router
+        .layer(middleware::from_fn(status_from_server_fn_error))
+        .layer(CatchPanicLayer::custom(internal_error_page))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request| {
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+                })
+                .on_request(())
+                .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
+        )
+}
+
+async fn status_from_server_fn_error(request: Request, next: Next) -> Response {
+    let response = next.run(request).await;
+    if !response.headers().contains_key(SERVER_FN_ERROR_HEADER) || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = to_bytes(body, MAX_ERROR_BODY_BYTES).await else {
+        return internal_error_page(Box::new("unreadable server function error"));
+    };
+    if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
+        parts.status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    }
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+fn internal_error_page(panic: Box<dyn Any + Send + 'static>) -> Response {
+    let detail = panic
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| panic.downcast_ref::<&str>().copied())
+        .unwrap_or("(no message)");
+    tracing::error!(panic = detail, "a request handler panicked");
+    let mut response = (StatusCode::INTERNAL_SERVER_ERROR, Html(INTERNAL_ERROR_HTML)).into_response();
+    response
+        .headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+const INTERNAL_ERROR_HTML: &str = r#"<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Something went wrong · Groundwork</title>
+<link rel="stylesheet" href="/pkg/groundwork.css"></head>
+<body><main><h1>Something went wrong</h1>
+<p>The server could not finish this request. Nothing you saved before is lost; please try again.</p>
+<p><a href="/">Back to the projects</a></p></main></body></html>"#;

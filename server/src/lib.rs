@@ -1,0 +1,10 @@
+//! The Groundwork server: configuration, start-up, plain HTTP routes and the command line.
+pub mod application;
+pub mod config;
+pub mod database;
+mod http_layers;
+mod routes;
+pub mod telemetry;
+
+pub use application::Application;
+pub use config::{Cli, Command, Config};

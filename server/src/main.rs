@@ -1,0 +1,34 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+use server::{database, telemetry, Application, Cli, Command};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let _ = dotenvy::dotenv();
+    let cli = Cli::parse();
+    telemetry::init(&cli.config);
+    let outcome = match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(&cli.config).await,
+        Command::Migrate => migrate(&cli.config).await,
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            tracing::error!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn serve(config: &server::Config) -> Result<(), String> {
+    let app = Application::build(config).await.map_err(|e| e.to_string())?;
+    app.run_until_stopped().await.map_err(|e| format!("server error: {e}"))
+}
+
+async fn migrate(config: &server::Config) -> Result<(), String> {
+    let db = database::connect(config).await.map_err(|e| format!("could not connect: {e}"))?;
+    database::migrate(&db).await.map_err(|e| format!("migration failed: {e}"))?;
+    tracing::info!("the database schema is up to date");
+    Ok(())
+}

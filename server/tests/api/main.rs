@@ -1,0 +1,5 @@
+//! API tests: the real app on a free port with a fresh database, once on SQLite and once on
+//! PostgreSQL. One binary, so it links once.
+mod helpers;
+mod operations;
+mod projects;
