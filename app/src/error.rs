@@ -1,10 +1,10 @@
 //! The one error type of Groundwork. It crosses the wire to the browser, so it carries only what a
 //! user may see; internal details are logged where they happen and never serialised.
-use serde::{Deserialize, Serialize};
 use leptos::server_fn::{
     codec::JsonEncoding,
     error::{FromServerFnError, ServerFnErrorErr},
 };
+use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
 pub enum AppError {
@@ -114,7 +114,8 @@ mod tests {
 
     #[test]
     fn malformed_arguments_are_a_bad_request_not_an_internal_error() {
-        let error = AppError::from_server_fn_error(ServerFnErrorErr::Args("id: invalid digit".into()));
+        let error =
+            AppError::from_server_fn_error(ServerFnErrorErr::Args("id: invalid digit".into()));
         assert_eq!(error.status_code(), 400);
     }
 

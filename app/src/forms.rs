@@ -35,7 +35,9 @@ mod server {
         result: Result<T, AppError>,
         fields: &[(&str, &str)],
     ) -> Result<T, AppError> {
-        let (Some(request), Some(response)) = (use_context::<Parts>(), use_context::<ResponseOptions>()) else {
+        let (Some(request), Some(response)) =
+            (use_context::<Parts>(), use_context::<ResponseOptions>())
+        else {
             return result;
         };
         if !accepts_html(&request) {

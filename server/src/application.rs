@@ -31,7 +31,10 @@ impl Application {
     }
 
     /// As [`Application::build`], with extra routes (used by tests to reach odd corners).
-    pub async fn build_with_routes(config: &Config, extra_routes: Router<AppState>) -> Result<Self, StartupError> {
+    pub async fn build_with_routes(
+        config: &Config,
+        extra_routes: Router<AppState>,
+    ) -> Result<Self, StartupError> {
         let db = database::connect(config).await?;
         database::migrate(&db).await?;
         let default_team_id = teams::service::ensure_default_team(&db).await?;
@@ -55,7 +58,9 @@ impl Application {
     }
 
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener.local_addr().expect("a bound listener has an address")
+        self.listener
+            .local_addr()
+            .expect("a bound listener has an address")
     }
 
     pub fn state(&self) -> &AppState {
@@ -84,21 +89,28 @@ fn router(state: AppState, extra_routes: Router<AppState>) -> Router {
     let router = routes::operations()
         .merge(extra_routes)
         .leptos_routes_with_context(&state, pages, context.clone(), render)
-        .fallback(leptos_axum::file_and_error_handler_with_context(context, shell))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
         .with_state(state);
     http_layers::apply(router)
 }
 
-/// Leptos' own settings: those cargo-leptos passes in the environment when it runs the server,
-/// else ours; the site root and address always come from our configuration.
+/// Leptos' own settings: those cargo-leptos passes in the environment when it runs the server
+/// (reload port, watch mode), else the defaults; name, site root and address are always ours.
 fn leptos_options(config: &Config) -> LeptosOptions {
     let mut options = get_configuration(None)
         .map(|conf| conf.leptos_options)
-        .unwrap_or_else(|_| LeptosOptions::builder().output_name("groundwork").build());
+        .unwrap_or_else(|_| LeptosOptions::builder().output_name(OUTPUT_NAME).build());
+    options.output_name = OUTPUT_NAME.into();
     options.site_root = config.site_root.as_str().into();
     options.site_addr = config.listen_addr;
     options
 }
+
+/// The file names of the compiled WASM, JS and CSS (`name` in the workspace's leptos metadata).
+const OUTPUT_NAME: &str = "groundwork";
 
 async fn shutdown_signal() {
     let ctrl_c = async {

@@ -28,7 +28,11 @@ pub enum Command {
 pub struct Config {
     /// Database URL. SQLite (`sqlite://file.db?mode=rwc`, created on first run) or PostgreSQL
     /// (`postgres://user:password@host:5432/database`).
-    #[arg(long, env = "DATABASE_URL", default_value = "sqlite://groundwork.db?mode=rwc")]
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "sqlite://groundwork.db?mode=rwc"
+    )]
     pub database_url: String,
 
     /// Largest number of pooled database connections (PostgreSQL; SQLite uses at most 4).

@@ -44,5 +44,8 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
 /// True when the database answers a trivial query.
 pub async fn is_reachable(db: &DatabaseConnection) -> bool {
     let ping = db.execute_unprepared("SELECT 1");
-    matches!(tokio::time::timeout(Duration::from_secs(2), ping).await, Ok(Ok(_)))
+    matches!(
+        tokio::time::timeout(Duration::from_secs(2), ping).await,
+        Ok(Ok(_))
+    )
 }

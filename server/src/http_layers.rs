@@ -39,7 +39,9 @@ pub fn apply(router: Router) -> Router {
 
 async fn status_from_server_fn_error(request: Request, next: Next) -> Response {
     let response = next.run(request).await;
-    if !response.headers().contains_key(SERVER_FN_ERROR_HEADER) || response.status() != StatusCode::INTERNAL_SERVER_ERROR {
+    if !response.headers().contains_key(SERVER_FN_ERROR_HEADER)
+        || response.status() != StatusCode::INTERNAL_SERVER_ERROR
+    {
         return response;
     }
     let (mut parts, body) = response.into_parts();
@@ -47,7 +49,8 @@ async fn status_from_server_fn_error(request: Request, next: Next) -> Response {
         return internal_error_page(Box::new("unreadable server function error"));
     };
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
-        parts.status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        parts.status =
+            StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     }
     Response::from_parts(parts, Body::from(bytes))
 }
@@ -59,7 +62,8 @@ fn internal_error_page(panic: Box<dyn Any + Send + 'static>) -> Response {
         .or_else(|| panic.downcast_ref::<&str>().copied())
         .unwrap_or("(no message)");
     tracing::error!(panic = detail, "a request handler panicked");
-    let mut response = (StatusCode::INTERNAL_SERVER_ERROR, Html(INTERNAL_ERROR_HTML)).into_response();
+    let mut response =
+        (StatusCode::INTERNAL_SERVER_ERROR, Html(INTERNAL_ERROR_HTML)).into_response();
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

@@ -22,13 +22,21 @@ async fn main() -> ExitCode {
 }
 
 async fn serve(config: &server::Config) -> Result<(), String> {
-    let app = Application::build(config).await.map_err(|e| e.to_string())?;
-    app.run_until_stopped().await.map_err(|e| format!("server error: {e}"))
+    let app = Application::build(config)
+        .await
+        .map_err(|e| e.to_string())?;
+    app.run_until_stopped()
+        .await
+        .map_err(|e| format!("server error: {e}"))
 }
 
 async fn migrate(config: &server::Config) -> Result<(), String> {
-    let db = database::connect(config).await.map_err(|e| format!("could not connect: {e}"))?;
-    database::migrate(&db).await.map_err(|e| format!("migration failed: {e}"))?;
+    let db = database::connect(config)
+        .await
+        .map_err(|e| format!("could not connect: {e}"))?;
+    database::migrate(&db)
+        .await
+        .map_err(|e| format!("migration failed: {e}"))?;
     tracing::info!("the database schema is up to date");
     Ok(())
 }

@@ -84,14 +84,20 @@ mod tests {
 
     #[test]
     fn a_name_is_trimmed() {
-        assert_eq!(ProjectName::parse("  Checkout  ").unwrap().as_str(), "Checkout");
+        assert_eq!(
+            ProjectName::parse("  Checkout  ").unwrap().as_str(),
+            "Checkout"
+        );
     }
 
     #[test]
     fn an_empty_or_blank_name_is_refused_at_the_name_field() {
         for raw in ["", "   ", "\t"] {
             let error = ProjectName::parse(raw).unwrap_err();
-            assert!(error.message_for_field("name").is_some(), "{raw:?} was accepted");
+            assert!(
+                error.message_for_field("name").is_some(),
+                "{raw:?} was accepted"
+            );
         }
     }
 

@@ -16,10 +16,9 @@ use crate::{
 #[component]
 pub fn ProjectPage() -> impl IntoView {
     let params = use_params_map();
-    let update = ServerAction::<UpdateProject>::new();
     let project = Resource::new(
-        move || (params.read().get("id"), update.version().get()),
-        |(id, _)| async move {
+        move || params.read().get("id"),
+        |id| async move {
             match id.and_then(|id| id.parse::<i32>().ok()) {
                 Some(id) => get_project(id).await,
                 None => Err(AppError::not_found("The project")),
@@ -31,7 +30,7 @@ pub fn ProjectPage() -> impl IntoView {
         <Suspense fallback=|| view! { <p class="loading">"Loading the project…"</p> }>
             {move || Suspend::new(async move {
                 match project.await {
-                    Ok(project) => view! { <ProjectDetails project update/> }.into_any(),
+                    Ok(project) => view! { <ProjectDetails project/> }.into_any(),
                     Err(AppError::NotFound { what }) => view! { <NotFoundPage what/> }.into_any(),
                     Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
                 }
@@ -40,9 +39,18 @@ pub fn ProjectPage() -> impl IntoView {
     }
 }
 
+/// The project's heading and its forms. The forms are never re-rendered after a save, so what the
+/// user typed stays put when the server refuses it.
 #[component]
-fn ProjectDetails(project: Project, update: ServerAction<UpdateProject>) -> impl IntoView {
+fn ProjectDetails(project: Project) -> impl IntoView {
+    let update = ServerAction::<UpdateProject>::new();
     let delete = ServerAction::<DeleteProject>::new();
+    let current = RwSignal::new(project.clone());
+    Effect::new(move |_| {
+        if let Some(Ok(saved)) = update.value().get() {
+            current.set(saved);
+        }
+    });
     let error = Signal::derive(move || update.value().get().and_then(Result::err));
     let delete_error = Signal::derive(move || delete.value().get().and_then(Result::err));
     let saved = move || matches!(update.value().get(), Some(Ok(_)));
@@ -50,10 +58,10 @@ fn ProjectDetails(project: Project, update: ServerAction<UpdateProject>) -> impl
     let description = submitted_value("description").unwrap_or_else(|| project.description.clone());
 
     view! {
-        <Title text=format!("{} · Groundwork", project.name)/>
+        <Title text=move || format!("{} · Groundwork", current.read().name)/>
         <p class="breadcrumb"><a href="/">"Projects"</a></p>
-        <h1>{project.name.clone()}</h1>
-        <p class="description">{project.description.clone()}</p>
+        <h1>{move || current.read().name.clone()}</h1>
+        <p class="description">{move || current.read().description.clone()}</p>
         <section class="card" aria-labelledby="rename-heading">
             <h2 id="rename-heading">"Rename"</h2>
             <ActionForm action=update attr:class="stacked-form">

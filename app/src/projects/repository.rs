@@ -1,6 +1,7 @@
 //! sea-orm queries for projects. Every query is scoped by team.
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder,
+    Set,
 };
 
 use super::entity::{self, Entity as Projects};
@@ -20,14 +21,22 @@ pub async fn list(db: &impl ConnectionTrait, team_id: i32) -> Result<Vec<entity:
         .await
 }
 
-pub async fn find(db: &impl ConnectionTrait, team_id: i32, id: i32) -> Result<Option<entity::Model>, DbErr> {
+pub async fn find(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    id: i32,
+) -> Result<Option<entity::Model>, DbErr> {
     Projects::find_by_id(id)
         .filter(entity::Column::TeamId.eq(team_id))
         .one(db)
         .await
 }
 
-pub async fn insert(db: &impl ConnectionTrait, team_id: i32, fields: ProjectFields<'_>) -> Result<entity::Model, DbErr> {
+pub async fn insert(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    fields: ProjectFields<'_>,
+) -> Result<entity::Model, DbErr> {
     let now = chrono::Utc::now();
     entity::ActiveModel {
         team_id: Set(team_id),

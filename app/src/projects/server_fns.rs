@@ -25,17 +25,27 @@ pub async fn create_project(name: String, description: String) -> Result<Project
         super::service::create_project(&app_state()?.db, &member, &name, &description).await
     }
     .await;
-    keep_form_input_on_error::<CreateProject, _>(result, &[("name", &name), ("description", &description)])
+    keep_form_input_on_error::<CreateProject, _>(
+        result,
+        &[("name", &name), ("description", &description)],
+    )
 }
 
 #[server(endpoint = "update_project")]
-pub async fn update_project(id: i32, name: String, description: String) -> Result<Project, AppError> {
+pub async fn update_project(
+    id: i32,
+    name: String,
+    description: String,
+) -> Result<Project, AppError> {
     let result = async {
         let member = current_member().await?;
         super::service::update_project(&app_state()?.db, &member, id, &name, &description).await
     }
     .await;
-    keep_form_input_on_error::<UpdateProject, _>(result, &[("name", &name), ("description", &description)])
+    keep_form_input_on_error::<UpdateProject, _>(
+        result,
+        &[("name", &name), ("description", &description)],
+    )
 }
 
 #[server(endpoint = "delete_project")]

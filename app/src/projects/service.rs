@@ -7,12 +7,19 @@ use super::{
 };
 use crate::{auth::Member, error::AppError};
 
-pub async fn list_projects(db: &DatabaseConnection, member: &Member) -> Result<Vec<Project>, AppError> {
+pub async fn list_projects(
+    db: &DatabaseConnection,
+    member: &Member,
+) -> Result<Vec<Project>, AppError> {
     let rows = repository::list(db, member.team_id).await?;
     Ok(rows.into_iter().map(Project::from).collect())
 }
 
-pub async fn get_project(db: &DatabaseConnection, member: &Member, id: i32) -> Result<Project, AppError> {
+pub async fn get_project(
+    db: &DatabaseConnection,
+    member: &Member,
+    id: i32,
+) -> Result<Project, AppError> {
     repository::find(db, member.team_id, id)
         .await?
         .map(Project::from)
@@ -61,7 +68,11 @@ pub async fn update_project(
         .ok_or_else(project_not_found)
 }
 
-pub async fn delete_project(db: &DatabaseConnection, member: &Member, id: i32) -> Result<(), AppError> {
+pub async fn delete_project(
+    db: &DatabaseConnection,
+    member: &Member,
+    id: i32,
+) -> Result<(), AppError> {
     if repository::delete(db, member.team_id, id).await? {
         Ok(())
     } else {
@@ -106,7 +117,12 @@ mod tests {
         for name in ["beta", "Alpha", "gamma"] {
             create_project(&db, &member, name, "").await.unwrap();
         }
-        let names: Vec<String> = list_projects(&db, &member).await.unwrap().into_iter().map(|p| p.name).collect();
+        let names: Vec<String> = list_projects(&db, &member)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|p| p.name)
+            .collect();
         assert_eq!(names, ["Alpha", "beta", "gamma"]);
     }
 
@@ -114,8 +130,12 @@ mod tests {
     async fn renaming_to_another_projects_name_is_refused_and_changes_nothing() {
         let (db, member) = database_with_member().await;
         create_project(&db, &member, "Search", "").await.unwrap();
-        let other = create_project(&db, &member, "Billing", "money").await.unwrap();
-        let error = update_project(&db, &member, other.id, "search", "").await.unwrap_err();
+        let other = create_project(&db, &member, "Billing", "money")
+            .await
+            .unwrap();
+        let error = update_project(&db, &member, other.id, "search", "")
+            .await
+            .unwrap_err();
         assert!(error.message_for_field("name").is_some());
         assert_eq!(get_project(&db, &member, other.id).await.unwrap(), other);
     }
@@ -124,7 +144,9 @@ mod tests {
     async fn a_project_keeps_its_own_name_when_only_the_case_changes() {
         let (db, member) = database_with_member().await;
         let project = create_project(&db, &member, "search", "").await.unwrap();
-        let renamed = update_project(&db, &member, project.id, "Search", "").await.unwrap();
+        let renamed = update_project(&db, &member, project.id, "Search", "")
+            .await
+            .unwrap();
         assert_eq!(renamed.name, "Search");
     }
 
@@ -132,9 +154,17 @@ mod tests {
     async fn a_member_of_another_team_sees_not_found() {
         let (db, member) = database_with_member().await;
         let project = create_project(&db, &member, "Private", "").await.unwrap();
-        let stranger = Member { team_id: member.team_id + 1 };
-        assert!(matches!(get_project(&db, &stranger, project.id).await, Err(AppError::NotFound { .. })));
-        assert!(matches!(delete_project(&db, &stranger, project.id).await, Err(AppError::NotFound { .. })));
+        let stranger = Member {
+            team_id: member.team_id + 1,
+        };
+        assert!(matches!(
+            get_project(&db, &stranger, project.id).await,
+            Err(AppError::NotFound { .. })
+        ));
+        assert!(matches!(
+            delete_project(&db, &stranger, project.id).await,
+            Err(AppError::NotFound { .. })
+        ));
         assert!(list_projects(&db, &stranger).await.unwrap().is_empty());
     }
 }

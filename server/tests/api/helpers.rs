@@ -33,7 +33,8 @@ pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub state: AppState,
-    pub database: TestDatabase,
+    /// Kept so the database lives as long as the app, and is removed with it.
+    _database: TestDatabase,
 }
 
 impl TestApp {
@@ -81,7 +82,7 @@ pub async fn spawn_app_with(
         address,
         client,
         state,
-        database,
+        _database: database,
     })
 }
 
@@ -107,11 +108,14 @@ fn unique_name() -> String {
 }
 
 pub fn postgres_admin_url() -> String {
-    std::env::var("TEST_DATABASE_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
+    std::env::var("TEST_DATABASE_URL")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
 }
 
 fn with_database(admin_url: &str, database: &str) -> String {
-    let base = admin_url.rsplit_once('/').map_or(admin_url, |(base, _)| base);
+    let base = admin_url
+        .rsplit_once('/')
+        .map_or(admin_url, |(base, _)| base);
     format!("{base}/{database}")
 }
 
@@ -167,11 +171,15 @@ impl Drop for TestDatabase {
                 let name = self.name.clone();
                 // Drop cannot await, and the test's runtime is going away: use a runtime of our own.
                 let _ = std::thread::spawn(move || {
-                    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+                    let runtime = tokio::runtime::Builder::new_current_thread()
+                        .enable_all()
+                        .build()?;
                     runtime.block_on(async move {
                         if let Ok(admin) = Database::connect(postgres_admin_url()).await {
                             let _ = admin
-                                .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                                .execute_unprepared(&format!(
+                                    "DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"
+                                ))
                                 .await;
                         }
                     });

@@ -19,7 +19,9 @@ on_both_databases!(
 );
 
 async fn health_and_readiness_answer_200(backend: Backend) {
-    let Some(app) = spawn_app(backend).await else { return };
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
     for path in ["/healthz", "/readyz"] {
         let response = app.client.get(app.url(path)).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::OK, "{path}");
@@ -27,15 +29,31 @@ async fn health_and_readiness_answer_200(backend: Backend) {
 }
 
 async fn an_unknown_address_is_a_404_page(backend: Backend) {
-    let Some(app) = spawn_app(backend).await else { return };
-    let response = app.client.get(app.url("/no/such/page")).send().await.unwrap();
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let response = app
+        .client
+        .get(app.url("/no/such/page"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    assert!(response.text().await.unwrap().contains("There is no page at this address."));
+    assert!(response
+        .text()
+        .await
+        .unwrap()
+        .contains("There is no page at this address."));
 }
 
 async fn a_panicking_handler_gives_a_500_page_and_the_app_keeps_serving(backend: Backend) {
-    let routes = Router::new().route("/boom", get(|| async { panic!("secret detail") }));
-    let Some(app) = spawn_app_with(backend, routes, str::to_owned).await else { return };
+    async fn boom() -> &'static str {
+        panic!("secret detail")
+    }
+    let routes = Router::new().route("/boom", get(boom));
+    let Some(app) = spawn_app_with(backend, routes, str::to_owned).await else {
+        return;
+    };
     let response = app.client.get(app.url("/boom")).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
     let body = response.text().await.unwrap();
@@ -49,14 +67,32 @@ async fn a_panicking_handler_gives_a_500_page_and_the_app_keeps_serving(backend:
 async fn readiness_is_503_while_postgres_is_unreachable_and_200_once_it_is_back() {
     let proxy = TcpProxy::start("127.0.0.1:5432").await;
     let proxy_port = proxy.port;
-    let rewrite = move |url: &str| url.replace("127.0.0.1:5432", &format!("127.0.0.1:{proxy_port}"));
-    let Some(app) = spawn_app_with(Backend::Postgres, Router::new(), rewrite).await else { return };
-    let ready = || async { app.client.get(app.url("/readyz")).send().await.unwrap().status() };
+    let rewrite =
+        move |url: &str| url.replace("127.0.0.1:5432", &format!("127.0.0.1:{proxy_port}"));
+    let Some(app) = spawn_app_with(Backend::Postgres, Router::new(), rewrite).await else {
+        return;
+    };
+    let ready = || async {
+        app.client
+            .get(app.url("/readyz"))
+            .send()
+            .await
+            .unwrap()
+            .status()
+    };
     assert_eq!(ready().await, StatusCode::OK);
 
     proxy.set_reachable(false).await;
     assert_eq!(ready().await, StatusCode::SERVICE_UNAVAILABLE);
-    assert_eq!(app.client.get(app.url("/healthz")).send().await.unwrap().status(), StatusCode::OK);
+    assert_eq!(
+        app.client
+            .get(app.url("/healthz"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
 
     proxy.set_reachable(true).await;
     let mut status = ready().await;
