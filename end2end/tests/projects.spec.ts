@@ -4,7 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 const suffix = `${Date.now()}`;
 
 async function createProject(page: Page, name: string, description: string) {
-  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Name", { exact: true }).fill(name);
   await page.getByLabel(/One-line description/).fill(description);
   await page.getByRole("button", { name: "Create project" }).click();
 }
@@ -30,7 +30,7 @@ for (const javaScriptEnabled of [true, false]) {
       // and what was typed stays in the form.
       await createProject(page, name.toUpperCase(), "A twin");
       await expect(page.locator("#name-error")).toContainText("already has a project named");
-      await expect(page.getByLabel("Name")).toHaveValue(name.toUpperCase());
+      await expect(page.getByLabel("Name", { exact: true })).toHaveValue(name.toUpperCase());
       await expect(page.getByLabel(/One-line description/)).toHaveValue("A twin");
       await expect(page.getByRole("link", { name: name.toUpperCase(), exact: true })).toHaveCount(0);
 
@@ -40,19 +40,19 @@ for (const javaScriptEnabled of [true, false]) {
       if (javaScriptEnabled) {
         // An empty name is refused by the server too (the browser's own check is lifted here);
         // the description typed alongside it is kept.
-        await page.getByLabel("Name").evaluate((input) => input.removeAttribute("required"));
-        await page.getByLabel("Name").fill("   ");
+        await page.getByLabel("Name", { exact: true }).evaluate((input) => input.removeAttribute("required"));
+        await page.getByLabel("Name", { exact: true }).fill("   ");
         await page.getByLabel("One-line description").fill("Still here");
         await page.getByRole("button", { name: "Save" }).click();
         await expect(page.locator("#name-error")).toContainText("Give the project a name");
         await expect(page.getByLabel("One-line description")).toHaveValue("Still here");
       }
 
-      await page.getByLabel("Name").fill(renamed);
+      await page.getByLabel("Name", { exact: true }).fill(renamed);
       await page.getByLabel("One-line description").fill("Where money moves");
       await page.getByRole("button", { name: "Save" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(renamed);
-      await expect(page.getByLabel("Name")).toHaveValue(renamed);
+      await expect(page.getByLabel("Name", { exact: true })).toHaveValue(renamed);
 
       await page.screenshot({ path: `screenshots/project-${javaScriptEnabled ? "js" : "no-js"}.png`, fullPage: true });
 
