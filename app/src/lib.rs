@@ -8,6 +8,7 @@ pub mod components;
 pub mod error;
 pub mod forms;
 pub mod projects;
+pub mod questionnaire;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod teams;
