@@ -9,6 +9,7 @@ use leptos_router::{
 use crate::{
     components::NotFoundPage,
     projects::{ProjectPage, ProjectsPage},
+    questionnaire::pages::{ProfilePage, ResultsPage, TopicPage},
 };
 
 /// The whole HTML document, rendered on the server.
@@ -50,6 +51,9 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFoundPage/> }>
                     <Route path=path!("/") view=ProjectsPage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id") view=ProjectPage ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/profile") view=ProfilePage ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/topics/:topic") view=TopicPage ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/results") view=ResultsPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

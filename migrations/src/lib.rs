@@ -3,14 +3,16 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_create_teams_and_projects;
+mod m20261123_000002_create_questionnaire;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(
-            m20261123_000001_create_teams_and_projects::Migration,
-        )]
+        vec![
+            Box::new(m20261123_000001_create_teams_and_projects::Migration),
+            Box::new(m20261123_000002_create_questionnaire::Migration),
+        ]
     }
 }

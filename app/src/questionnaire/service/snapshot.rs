@@ -1,0 +1,178 @@
+//! Everything saved for one project's questionnaire, read in three queries, and what follows
+//! from it: topic states, progress, advice.
+use std::collections::{BTreeMap, HashMap};
+
+use sea_orm::DatabaseConnection;
+
+use crate::{
+    auth::Member,
+    error::AppError,
+    projects::{self, domain::Project},
+    questionnaire::{
+        catalog::{embedded, Catalog, Topic},
+        entity::{answer, topic_mark},
+        profile::Profile,
+        repository,
+        rules::{advise, review_flags, Facts},
+        views::{AnswerRecord, Progress, QuestionView, TopicProgress, TopicState, TopicView},
+    },
+};
+
+pub(super) struct Snapshot {
+    pub project: Project,
+    pub profile: Option<Profile>,
+    pub profile_version: i32,
+    pub answers: HashMap<String, answer::Model>,
+    pub marks: HashMap<String, topic_mark::Model>,
+    /// Answer values by question id, as the rules see them.
+    pub values: HashMap<String, String>,
+}
+
+impl Snapshot {
+    pub async fn load(
+        db: &DatabaseConnection,
+        member: &Member,
+        project_id: i32,
+    ) -> Result<Self, AppError> {
+        let project = projects::service::get_project(db, member, project_id).await?;
+        let profile_row = repository::find_profile(db, member.team_id, project_id).await?;
+        let (profile, profile_version) = match profile_row {
+            Some(row) => (Some(parse_profile(&row.data)?), row.version),
+            None => (None, 0),
+        };
+        let answers: HashMap<String, answer::Model> =
+            repository::list_answers(db, member.team_id, project_id)
+                .await?
+                .into_iter()
+                .map(|row| (row.question_id.clone(), row))
+                .collect();
+        let marks = repository::list_marks(db, member.team_id, project_id)
+            .await?
+            .into_iter()
+            .map(|row| (row.topic_id.clone(), row))
+            .collect();
+        let values = answers
+            .iter()
+            .map(|(id, row)| (id.clone(), row.value.clone()))
+            .collect();
+        Ok(Self {
+            project,
+            profile,
+            profile_version,
+            answers,
+            marks,
+            values,
+        })
+    }
+
+    pub fn facts(&self) -> Facts<'_> {
+        Facts {
+            profile: self.profile.as_ref(),
+            answers: &self.values,
+        }
+    }
+
+    pub fn topic_state(&self, topic: &Topic) -> TopicState {
+        let answered = topic
+            .questions
+            .iter()
+            .filter(|q| self.answers.contains_key(&q.id))
+            .count();
+        if answered == topic.questions.len() {
+            return TopicState::Answered;
+        }
+        match self.marks.get(&topic.id) {
+            Some(mark) if mark.mark == "not_applicable" => TopicState::NotApplicable {
+                reason: mark.reason.clone(),
+            },
+            Some(_) => TopicState::Skipped,
+            None if answered > 0 => TopicState::InProgress,
+            None => TopicState::NotStarted,
+        }
+    }
+
+    pub fn progress(&self, catalog: &Catalog, flags: &BTreeMap<String, Vec<String>>) -> Progress {
+        let topics: Vec<TopicProgress> = catalog
+            .topics
+            .iter()
+            .map(|topic| TopicProgress {
+                id: topic.id.clone(),
+                title: topic.title.clone(),
+                state: self.topic_state(topic),
+                flagged: flags.contains_key(&topic.id),
+            })
+            .collect();
+        let done = topics.iter().filter(|t| t.state.is_done()).count();
+        let resume_topic = topics
+            .iter()
+            .find(|t| !t.state.is_done())
+            .map(|t| t.id.clone());
+        Progress {
+            topics,
+            done,
+            resume_topic,
+        }
+    }
+}
+
+fn parse_profile(data: &str) -> Result<Profile, AppError> {
+    serde_json::from_str(data).map_err(|error| {
+        tracing::error!(%error, "a stored profile does not parse");
+        AppError::Internal
+    })
+}
+
+/// The questionnaire's progress for a project (for the project page and the wizard).
+pub async fn progress_of(
+    db: &DatabaseConnection,
+    member: &Member,
+    project_id: i32,
+) -> Result<Progress, AppError> {
+    let snapshot = Snapshot::load(db, member, project_id).await?;
+    let catalog = embedded();
+    Ok(snapshot.progress(catalog, &review_flags(catalog, &snapshot.facts())))
+}
+
+/// One step of the wizard: the topic, its questions with answers and advice, and the progress.
+pub async fn topic_view(
+    db: &DatabaseConnection,
+    member: &Member,
+    project_id: i32,
+    topic_id: &str,
+) -> Result<TopicView, AppError> {
+    let catalog = embedded();
+    let position = catalog
+        .topics
+        .iter()
+        .position(|t| t.id == topic_id)
+        .ok_or_else(|| AppError::not_found("The topic"))?;
+    let snapshot = Snapshot::load(db, member, project_id).await?;
+    let facts = snapshot.facts();
+    let flags = review_flags(catalog, &facts);
+    let topic = &catalog.topics[position];
+    let questions = topic
+        .questions
+        .iter()
+        .map(|question| QuestionView {
+            question: question.clone(),
+            answer: snapshot.answers.get(&question.id).map(|row| AnswerRecord {
+                value: row.value.clone(),
+                note: row.note.clone(),
+                version: row.version,
+            }),
+            advice: advise(question, &facts),
+        })
+        .collect();
+    Ok(TopicView {
+        project: snapshot.project.clone(),
+        topic: topic.clone(),
+        questions,
+        progress: snapshot.progress(catalog, &flags),
+        review_reasons: flags.get(topic_id).cloned().unwrap_or_default(),
+        previous: position
+            .checked_sub(1)
+            .map(|i| catalog.topics[i].id.clone()),
+        next: catalog.topics.get(position + 1).map(|t| t.id.clone()),
+        has_profile: snapshot.profile.is_some(),
+    })
+}
