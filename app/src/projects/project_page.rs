@@ -10,6 +10,7 @@ use crate::{
     components::{FieldError, FormError, NotFoundPage},
     error::AppError,
     forms::submitted_value,
+    questionnaire::pages::QuestionnaireCard,
 };
 
 /// `/projects/:id`: one project, renamed or deleted here.
@@ -62,6 +63,7 @@ fn ProjectDetails(project: Project) -> impl IntoView {
         <p class="breadcrumb"><a href="/">"Projects"</a></p>
         <h1>{move || current.read().name.clone()}</h1>
         <p class="description">{move || current.read().description.clone()}</p>
+        <QuestionnaireCard project_id=project.id/>
         <section class="card" aria-labelledby="rename-heading">
             <h2 id="rename-heading">"Rename"</h2>
             <ActionForm action=update attr:class="stacked-form">

@@ -3,3 +3,4 @@
 mod helpers;
 mod operations;
 mod projects;
+mod questionnaire;

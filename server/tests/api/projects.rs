@@ -268,7 +268,7 @@ async fn database_errors_are_not_shown_to_the_user(backend: Backend) {
     };
     app.state
         .db
-        .execute_unprepared("DROP TABLE projects")
+        .execute_unprepared("ALTER TABLE projects RENAME TO projects_gone")
         .await
         .unwrap();
     let response = app.call("list_projects", &[]).await;

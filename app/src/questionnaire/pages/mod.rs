@@ -2,10 +2,12 @@
 mod profile_page;
 mod progress_bar;
 mod question_card;
+mod questionnaire_card;
 mod results_page;
 mod topic_page;
 
 pub use profile_page::ProfilePage;
+pub use questionnaire_card::QuestionnaireCard;
 pub use results_page::ResultsPage;
 pub use topic_page::TopicPage;
 
