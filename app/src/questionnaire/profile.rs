@@ -225,7 +225,8 @@ mod tests {
 
     #[test]
     fn each_bad_field_is_named() {
-        let cases: [(&str, fn(&mut ProfileForm)); 5] = [
+        type Spoil = fn(&mut ProfileForm);
+        let cases: [(&str, Spoil); 5] = [
             ("team_size", |f| f.team_size = "0".into()),
             ("expected_users", |f| f.expected_users = "lots".into()),
             ("budget", |f| f.budget = "infinite".into()),

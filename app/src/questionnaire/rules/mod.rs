@@ -75,7 +75,7 @@ pub fn advise(question: &Question, facts: &Facts) -> Advice {
             flags: rule.flags.clone(),
         })
         .collect();
-    risks.sort_by(|a, b| b.level.cmp(&a.level));
+    risks.sort_by_key(|risk| std::cmp::Reverse(risk.level));
     Advice {
         recommendation,
         risks,

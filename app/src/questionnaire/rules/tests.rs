@@ -2,6 +2,9 @@
 use std::collections::HashMap;
 
 use super::*;
+
+/// A realistic profile, built by a function so each table row gets a fresh one.
+type ProfileMaker = fn() -> Profile;
 use crate::questionnaire::{
     catalog::embedded,
     profile::{Budget, Client, Compliance, DataShape, Profile, TimeToMarket},
@@ -59,7 +62,7 @@ fn advice(profile: &Profile, answers: &[(&str, &str)], question: &str) -> Advice
 
 #[test]
 fn recommendations_follow_the_profile() {
-    let table: &[(fn() -> Profile, &str, &str)] = &[
+    let table: &[(ProfileMaker, &str, &str)] = &[
         (startup_of_three, "architecture.style", "modular-monolith"),
         (scale_up_of_forty, "architecture.style", "microservices"),
         (startup_of_three, "core.priority", "cost"),
@@ -85,7 +88,7 @@ fn recommendations_follow_the_profile() {
 
 #[test]
 fn answers_get_the_risk_level_their_context_deserves() {
-    let table: &[(fn() -> Profile, &str, &str, RiskLevel)] = &[
+    let table: &[(ProfileMaker, &str, &str, RiskLevel)] = &[
         (
             startup_of_three,
             "architecture.style",

@@ -70,9 +70,9 @@ pub async fn results(
             risks_by_topic.push(counts);
         }
     }
-    risks_by_topic.sort_by(|a, b| (b.high, b.medium).cmp(&(a.high, a.medium)));
+    risks_by_topic.sort_by_key(|topic| std::cmp::Reverse((topic.high, topic.medium)));
     // Stable: within a level, risks keep the catalog's order.
-    plan.sort_by(|a, b| b.level.cmp(&a.level));
+    plan.sort_by_key(|item| std::cmp::Reverse(item.level));
     Ok(ResultsView {
         project: snapshot.project.clone(),
         progress: snapshot.progress(catalog, &review_flags(catalog, &facts)),
