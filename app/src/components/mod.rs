@@ -1,6 +1,8 @@
 //! Small pieces shared by several pages.
 mod form_messages;
 mod not_found_page;
+mod page_or_error;
 
 pub use form_messages::{FieldError, FormError};
 pub use not_found_page::NotFoundPage;
+pub use page_or_error::page_or_error;

@@ -7,7 +7,7 @@ use super::{
     server_fns::{get_project, DeleteProject, UpdateProject},
 };
 use crate::{
-    components::{FieldError, FormError, NotFoundPage},
+    components::{page_or_error, FieldError, FormError},
     error::AppError,
     forms::submitted_value,
     questionnaire::pages::QuestionnaireCard,
@@ -30,11 +30,7 @@ pub fn ProjectPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the project…"</p> }>
             {move || Suspend::new(async move {
-                match project.await {
-                    Ok(project) => view! { <ProjectDetails project/> }.into_any(),
-                    Err(AppError::NotFound { what }) => view! { <NotFoundPage what/> }.into_any(),
-                    Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
-                }
+                page_or_error(project.await, |project| view! { <ProjectDetails project/> }.into_any())
             })}
         </Suspense>
     }

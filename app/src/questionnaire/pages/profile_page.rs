@@ -3,7 +3,7 @@ use leptos_meta::Title;
 
 use super::project_id_param;
 use crate::{
-    components::{FieldError, FormError, NotFoundPage},
+    components::{page_or_error, FieldError, FormError},
     error::AppError,
     forms::submitted_value,
     questionnaire::{
@@ -29,11 +29,7 @@ pub fn ProfilePage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the profile…"</p> }>
             {move || Suspend::new(async move {
-                match profile.await {
-                    Ok(view) => view! { <ProfileEditor view/> }.into_any(),
-                    Err(AppError::NotFound { what }) => view! { <NotFoundPage what/> }.into_any(),
-                    Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
-                }
+                page_or_error(profile.await, |view| view! { <ProfileEditor view/> }.into_any())
             })}
         </Suspense>
     }
@@ -82,11 +78,11 @@ fn ProfileEditor(view: ProfileView) -> impl IntoView {
             <label for="expected_users">"Users expected in the first year"</label>
             <input id="expected_users" name="profile[expected_users]" inputmode="numeric" required value=form.expected_users/>
             <FieldError error field="expected_users"/>
-            <Choice legend="Budget" name="budget" choices=Budget::ALL.iter().map(|c| (c.id(), c.label())).collect() chosen=form.budget error/>
-            <Choice legend="Shape of the data" name="data_shape" choices=DataShape::ALL.iter().map(|c| (c.id(), c.label())).collect() chosen=form.data_shape error/>
-            <Choice legend="First release due" name="time_to_market" choices=TimeToMarket::ALL.iter().map(|c| (c.id(), c.label())).collect() chosen=form.time_to_market error/>
-            <Checks legend="Clients" name="clients" choices=Client::ALL.iter().map(|c| (c.id(), c.label())).collect() chosen=form.clients error/>
-            <Checks legend="Compliance needs" name="compliance" choices=Compliance::ALL.iter().map(|c| (c.id(), c.label())).collect() chosen=form.compliance error/>
+            <ChoiceGroup legend="Budget" name="budget" choices=Budget::ALL.iter().map(|c| (c.id(), c.label())).collect() chosen=vec![form.budget] error/>
+            <ChoiceGroup legend="Shape of the data" name="data_shape" choices=DataShape::ALL.iter().map(|c| (c.id(), c.label())).collect() chosen=vec![form.data_shape] error/>
+            <ChoiceGroup legend="First release due" name="time_to_market" choices=TimeToMarket::ALL.iter().map(|c| (c.id(), c.label())).collect() chosen=vec![form.time_to_market] error/>
+            <ChoiceGroup legend="Clients" name="clients" choices=Client::ALL.iter().map(|c| (c.id(), c.label())).collect() chosen=form.clients several=true error/>
+            <ChoiceGroup legend="Compliance needs" name="compliance" choices=Compliance::ALL.iter().map(|c| (c.id(), c.label())).collect() chosen=form.compliance several=true error/>
             <button type="submit" disabled=move || save.pending().get()>
                 {move || if save.pending().get() { "Saving…" } else { "Save profile and continue" }}
             </button>
@@ -94,41 +90,22 @@ fn ProfileEditor(view: ProfileView) -> impl IntoView {
     }
 }
 
-/// Radio buttons for one profile field, named `profile[<name>]`.
+/// Radio buttons (`profile[<name>]`, one answer) or check boxes (`profile[<name>][]`, several)
+/// for one profile field.
 #[component]
-fn Choice(
-    legend: &'static str,
-    name: &'static str,
-    choices: Vec<(&'static str, &'static str)>,
-    chosen: String,
-    error: Signal<Option<AppError>>,
-) -> impl IntoView {
-    view! {
-        <fieldset>
-            <legend>{legend}</legend>
-            {choices
-                .into_iter()
-                .map(|(id, label)| view! {
-                    <label class="choice">
-                        <input type="radio" name=format!("profile[{name}]") value=id checked=chosen == id required/>
-                        {label}
-                    </label>
-                })
-                .collect_view()}
-            <FieldError error field=name/>
-        </fieldset>
-    }
-}
-
-/// Check boxes for a list field of the profile, named `profile[<name>][]`.
-#[component]
-fn Checks(
+fn ChoiceGroup(
     legend: &'static str,
     name: &'static str,
     choices: Vec<(&'static str, &'static str)>,
     chosen: Vec<String>,
+    #[prop(optional)] several: bool,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
+    let (input_type, input_name) = if several {
+        ("checkbox", format!("profile[{name}][]"))
+    } else {
+        ("radio", format!("profile[{name}]"))
+    };
     view! {
         <fieldset>
             <legend>{legend}</legend>
@@ -136,7 +113,13 @@ fn Checks(
                 .into_iter()
                 .map(|(id, label)| view! {
                     <label class="choice">
-                        <input type="checkbox" name=format!("profile[{name}][]") value=id checked=chosen.iter().any(|c| c == id)/>
+                        <input
+                            type=input_type
+                            name=input_name.clone()
+                            value=id
+                            checked=chosen.iter().any(|c| c == id)
+                            required=!several
+                        />
                         {label}
                     </label>
                 })

@@ -3,7 +3,7 @@ use leptos_meta::Title;
 
 use super::{progress_bar::ProgressBar, project_id_param};
 use crate::{
-    components::NotFoundPage,
+    components::page_or_error,
     error::AppError,
     questionnaire::{server_fns::get_results, views::ResultsView},
 };
@@ -25,11 +25,7 @@ pub fn ResultsPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the results…"</p> }>
             {move || Suspend::new(async move {
-                match results.await {
-                    Ok(view) => view! { <Results view/> }.into_any(),
-                    Err(AppError::NotFound { what }) => view! { <NotFoundPage what/> }.into_any(),
-                    Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
-                }
+                page_or_error(results.await, |view| view! { <Results view/> }.into_any())
             })}
         </Suspense>
     }

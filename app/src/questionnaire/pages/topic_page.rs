@@ -6,7 +6,7 @@ use super::{
     progress_bar::ProgressBar, project_id_param, question_card::QuestionCard, AnswersSaved,
 };
 use crate::{
-    components::{FieldError, FormError, NotFoundPage},
+    components::{page_or_error, FieldError, FormError},
     error::AppError,
     forms::submitted_value,
     questionnaire::{
@@ -36,11 +36,7 @@ pub fn TopicPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the topic…"</p> }>
             {move || Suspend::new(async move {
-                match topic.await {
-                    Ok(view) => view! { <TopicStep view/> }.into_any(),
-                    Err(AppError::NotFound { what }) => view! { <NotFoundPage what/> }.into_any(),
-                    Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
-                }
+                page_or_error(topic.await, |view| view! { <TopicStep view/> }.into_any())
             })}
         </Suspense>
     }
