@@ -1,5 +1,6 @@
 //! API tests: the real app on a free port with a fresh database, once on SQLite and once on
 //! PostgreSQL. One binary, so it links once.
+mod cli;
 mod helpers;
 mod operations;
 mod projects;
