@@ -53,6 +53,18 @@ for (const javaScriptEnabled of [true, false]) {
       await answerQuestion(page, "How will users sign in?", "Our own, written from scratch");
       await answerQuestion(page, "How will permissions be modelled?", "A few roles, checked at the route or controller");
 
+      if (javaScriptEnabled) {
+        // With JavaScript a choice is saved as soon as it is made, without pressing Save.
+        await page.getByRole("link", { name: "Database strategy" }).click();
+        const engine = page.locator("article.question", { has: page.getByRole("group", { name: "Which database will hold the product's data?" }) });
+        await engine.getByRole("radio", { name: /^PostgreSQL/ }).check();
+        await expect(engine.locator(".risk-panel")).toContainText("No risk");
+        await page.reload();
+        await hydrated(page, javaScriptEnabled);
+        await expect(page.getByRole("radio", { name: /^PostgreSQL/ })).toBeChecked();
+        await page.getByRole("link", { name: "Authentication and authorisation" }).click();
+      }
+
       // Everything survives a reload.
       await page.reload();
       await hydrated(page, javaScriptEnabled);

@@ -19,16 +19,59 @@ pub fn QuestionCard(project_id: i32, view: QuestionView) -> impl IntoView {
     let save = ServerAction::<SaveAnswer>::new();
     let question = view.question.clone();
     let qid = question.id.clone();
-    let current = RwSignal::new(view.clone());
+    // The answer and advice as last saved: derived, so the version the forms send is never stale.
+    let current = {
+        let initial = view.clone();
+        Memo::new(
+            move |previous: Option<&QuestionView>| match save.value().get() {
+                Some(Ok(saved)) => saved,
+                _ => previous.cloned().unwrap_or_else(|| initial.clone()),
+            },
+        )
+    };
     let answers_saved = use_context::<AnswersSaved>();
-    Effect::new(move |_| {
-        if let Some(Ok(saved)) = save.value().get() {
-            current.set(saved);
+    let note_input = NodeRef::<leptos::html::Textarea>::new();
+    let question_id = StoredValue::new(qid.clone());
+    // With JavaScript a choice is saved the moment it is made. One card saves one thing at a time:
+    // a choice made while a save is in flight waits for it, then goes with the new version.
+    let waiting_choice = StoredValue::new(None::<String>);
+    let save_choice = move |value: String| {
+        let version = current.with_untracked(|c| c.answer.as_ref().map_or(0, |a| a.version));
+        let note = note_input
+            .get_untracked()
+            .map(|note| note.value())
+            .unwrap_or_default();
+        save.dispatch(SaveAnswer {
+            project_id,
+            question_id: question_id.get_value(),
+            version,
+            value,
+            note,
+        });
+    };
+    Effect::new(move |_| match save.value().get() {
+        Some(Ok(_)) => {
             if let Some(AnswersSaved(count)) = answers_saved {
                 count.update(|n| *n += 1);
             }
+            if let Some(value) = waiting_choice.try_update_value(Option::take).flatten() {
+                save_choice(value);
+            }
         }
+        Some(Err(_)) => waiting_choice.set_value(None),
+        None => {}
     });
+    let on_choice = move |event: leptos::ev::Event| {
+        let input: leptos::web_sys::HtmlInputElement = event_target(&event);
+        if input.type_() != "radio" {
+            return;
+        }
+        if save.pending().get_untracked() {
+            waiting_choice.set_value(Some(input.value()));
+        } else {
+            save_choice(input.value());
+        }
+    };
     // Without JavaScript every card on the page sees the failed save in the URL: show it only in
     // the card that sent it.
     let sent_here = submitted_value("question").as_deref() == Some(qid.as_str());
@@ -60,7 +103,7 @@ pub fn QuestionCard(project_id: i32, view: QuestionView) -> impl IntoView {
                 <input type="hidden" name="project_id" value=project_id/>
                 <input type="hidden" name="question_id" value=qid.clone()/>
                 <input type="hidden" name="version" value=move || current.read().answer.as_ref().map_or(0, |a| a.version)/>
-                <fieldset>
+                <fieldset on:change=on_choice>
                     <legend>{question.text.clone()}</legend>
                     {view.advice.recommendation.clone().map(|r| view! {
                         <p class="recommendation">
@@ -95,7 +138,7 @@ pub fn QuestionCard(project_id: i32, view: QuestionView) -> impl IntoView {
                 </fieldset>
                 <FieldError error field="value"/>
                 <label for=note_id.clone()>"Note " <span class="hint">"(optional: why, who, open points)"</span></label>
-                <textarea id=note_id name="note" rows="2" maxlength=NOTE_MAX_CHARS>{note}</textarea>
+                <textarea id=note_id node_ref=note_input name="note" rows="2" maxlength=NOTE_MAX_CHARS>{note}</textarea>
                 <FieldError error field="note"/>
                 <FormError error/>
                 <button type="submit" disabled=move || save.pending().get()>
