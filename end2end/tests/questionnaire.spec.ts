@@ -42,7 +42,11 @@ for (const javaScriptEnabled of [true, false]) {
       await expect(page.locator(".recommendation").first()).toContainText("Low cost");
 
       await answerQuestion(page, "When two goals conflict, which one wins?", "Simplicity");
-      await page.getByRole("link", { name: "Monolith or microservices" }).click();
+      // Skipping a topic moves on to the next one and counts it as done.
+      await page.getByRole("link", { name: "Modular design" }).click();
+      await page.getByRole("button", { name: "Skip for now" }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Monolith or microservices");
+      await expect(page.locator(".topic-steps li", { hasText: "Modular design" })).toContainText("Skipped");
       const style = await answerQuestion(page, "What shape will the backend have at launch?", "Microservices");
       await expect(style.locator(".risk-panel")).toContainText("High risk");
       await expect(style.locator(".risk-panel")).toContainText("overengineering");
@@ -69,7 +73,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.reload();
       await hydrated(page, javaScriptEnabled);
       await expect(page.getByRole("radio", { name: "Our own, written from scratch" })).toBeChecked();
-      await expect(page.locator(".progress-summary")).toContainText("3 of 15 topics done");
+      await expect(page.locator(".progress-summary")).toContainText("4 of 15 topics done");
 
       await page.getByRole("link", { name: "Results" }).first().click();
       await expect(page.getByRole("heading", { name: "Results" })).toBeVisible();

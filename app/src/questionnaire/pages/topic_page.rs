@@ -131,7 +131,10 @@ fn TopicNavigation(
         state,
         Some(TopicState::Skipped | TopicState::NotApplicable { .. })
     );
-    let (skip_topic, set_aside_topic) = (topic_id.clone(), topic_id.clone());
+    let target = MarkTarget {
+        project_id,
+        topic_id,
+    };
     view! {
         <nav class="step-navigation" aria-label="Topic navigation">
             {previous.map(|p| view! { <a class="button secondary" href=format!("{base}/topics/{p}")>"← Back"</a> })}
@@ -142,29 +145,45 @@ fn TopicNavigation(
         </nav>
         <section class="card mark-topic" aria-label="Skip or set aside this topic">
             <FormError error/>
-            <ActionForm action=mark attr:class="inline-form">
-                <input type="hidden" name="project_id" value=project_id/>
-                <input type="hidden" name="topic_id" value=skip_topic.clone()/>
-                <input type="hidden" name="mark" value="skipped"/>
+            <MarkForm action=mark target=target.clone() mark="skipped">
                 <button type="submit" class="secondary">"Skip for now"</button>
-            </ActionForm>
-            <ActionForm action=mark attr:class="inline-form">
-                <input type="hidden" name="project_id" value=project_id/>
-                <input type="hidden" name="topic_id" value=set_aside_topic.clone()/>
-                <input type="hidden" name="mark" value="not_applicable"/>
+            </MarkForm>
+            <MarkForm action=mark target=target.clone() mark="not_applicable">
                 <label for="na-reason">"Not applicable, because"</label>
                 <input id="na-reason" name="reason" maxlength=REASON_MAX_CHARS value=submitted_value("reason")/>
                 <button type="submit" class="secondary">"Mark not applicable"</button>
                 <FieldError error field="reason"/>
-            </ActionForm>
+            </MarkForm>
             {marked.then(|| view! {
-                <ActionForm action=mark attr:class="inline-form">
-                    <input type="hidden" name="project_id" value=project_id/>
-                    <input type="hidden" name="topic_id" value=topic_id.clone()/>
-                    <input type="hidden" name="mark" value="reopen"/>
+                <MarkForm action=mark target mark="reopen">
                     <button type="submit" class="secondary">"Reopen this topic"</button>
-                </ActionForm>
+                </MarkForm>
             })}
         </section>
+    }
+}
+
+/// Which topic of which project a mark form is about.
+#[derive(Clone)]
+struct MarkTarget {
+    project_id: i32,
+    topic_id: String,
+}
+
+/// A form that marks the topic skipped, not applicable or reopened.
+#[component]
+fn MarkForm(
+    action: ServerAction<MarkTopic>,
+    target: MarkTarget,
+    mark: &'static str,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <ActionForm action attr:class="inline-form">
+            <input type="hidden" name="project_id" value=target.project_id/>
+            <input type="hidden" name="topic_id" value=target.topic_id/>
+            <input type="hidden" name="mark" value=mark/>
+            {children()}
+        </ActionForm>
     }
 }
