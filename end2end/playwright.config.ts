@@ -3,6 +3,7 @@ import { defineConfig } from "@playwright/test";
 // Debian's Chromium: Playwright's own browser download cannot work on these machines.
 export default defineConfig({
   testDir: "./tests",
+  globalSetup: "./global-setup.ts",
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -7,9 +7,11 @@ use leptos_router::{
 };
 
 use crate::{
+    accounts::{server_fns::who_am_i, AccountPage, SetupPage, SignInPage, SignUpPage},
     components::NotFoundPage,
-    projects::{ProjectPage, ProjectsPage},
+    projects::ProjectPage,
     questionnaire::pages::{ProfilePage, ResultsPage, TopicPage},
+    teams::{InvitationPage, TeamPage, TeamsPage},
 };
 
 /// The whole HTML document, rendered on the server.
@@ -46,10 +48,17 @@ pub fn App() -> impl IntoView {
             <header class="site-header">
                 <A href="/" attr:class="brand">"Groundwork"</A>
                 <span class="tagline">"Architecture decisions, made together"</span>
+                <SignedInAs/>
             </header>
             <main data-hydrated=move || hydrated.get().to_string()>
                 <Routes fallback=|| view! { <NotFoundPage/> }>
-                    <Route path=path!("/") view=ProjectsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/") view=TeamsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/setup") view=SetupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sign-up") view=SignUpPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/teams/:team_id") view=TeamPage ssr=SsrMode::Async/>
+                    <Route path=path!("/invitations/:token") view=InvitationPage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id") view=ProjectPage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id/profile") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id/topics/:topic") view=TopicPage ssr=SsrMode::Async/>
@@ -57,5 +66,25 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
+    }
+}
+
+/// The signed-in person's name, linking to their account; refreshed on every navigation so that
+/// it follows sign-in and sign-out.
+#[component]
+fn SignedInAs() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let account = Resource::new(move || location.pathname.get(), |_| who_am_i());
+    view! {
+        <nav class="account-nav" aria-label="Account">
+            <Transition>
+                {move || Suspend::new(async move {
+                    match account.await {
+                        Ok(Some(account)) => view! { <A href="/account">{account.display_name}</A> }.into_any(),
+                        _ => view! { <A href="/sign-in">"Sign in"</A> }.into_any(),
+                    }
+                })}
+            </Transition>
+        </nav>
     }
 }

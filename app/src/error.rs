@@ -21,6 +21,9 @@ pub enum AppError {
     /// One input field is wrong; `field` is the form field's name.
     #[error("{message}")]
     Validation { field: String, message: String },
+    /// Too many attempts in a short time (sign-in, sign-up); try again after the given wait.
+    #[error("Too many attempts. Please wait {retry_after_seconds} seconds and try again.")]
+    TooManyRequests { retry_after_seconds: u64 },
     /// The request itself was malformed (missing or unparsable arguments).
     #[error("The request was not understood: {message}")]
     BadRequest { message: String },
@@ -66,6 +69,7 @@ impl AppError {
             Self::Conflict { .. } => 409,
             Self::Validation { .. } => 422,
             Self::BadRequest { .. } => 400,
+            Self::TooManyRequests { .. } => 429,
             Self::Internal => 500,
             Self::Unreachable => 503,
         }

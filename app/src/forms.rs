@@ -86,3 +86,16 @@ mod server {
             .is_some_and(|v| v.contains("text/html"))
     }
 }
+
+/// Percent-encodes `value` for a query string (keeps `/` readable in paths).
+pub fn url_encode(value: &str) -> String {
+    value
+        .bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (byte as char).to_string()
+            }
+            other => format!("%{other:02X}"),
+        })
+        .collect()
+}

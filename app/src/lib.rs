@@ -2,6 +2,7 @@
 //! server (feature `ssr`) and as the WASM library that hydrates the pages (feature `hydrate`).
 #![recursion_limit = "256"]
 
+pub mod accounts;
 pub mod app_shell;
 pub mod auth;
 pub mod components;
@@ -12,6 +13,8 @@ pub mod questionnaire;
 #[cfg(feature = "ssr")]
 pub mod state;
 pub mod teams;
+#[cfg(all(test, feature = "ssr"))]
+mod testing;
 
 pub use app_shell::{shell, App};
 

@@ -1,16 +1,26 @@
 //! The state built once at start-up and handed to server functions through context.
+use std::sync::Arc;
+
 use axum::extract::FromRef;
 use leptos::prelude::*;
 use sea_orm::DatabaseConnection;
 
-use crate::error::AppError;
+use crate::{accounts::rate_limit::AttemptLimits, error::AppError};
 
 #[derive(Clone, FromRef)]
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
-    /// The team everyone works in until accounts arrive.
-    pub default_team_id: i32,
+    pub security: Arc<SecuritySettings>,
+}
+
+/// Settings that sign-in and the request checks need.
+pub struct SecuritySettings {
+    /// Sign-in and sign-up attempts allowed per account and per client address.
+    pub attempt_limits: AttemptLimits,
+    /// The header a trusted reverse proxy puts the client's address in (e.g. `x-forwarded-for`);
+    /// `None` takes the address of the TCP peer.
+    pub trusted_proxy_header: Option<String>,
 }
 
 /// The application state, as provided by the server to every page render and server function.

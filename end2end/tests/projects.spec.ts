@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
+import { newTeamMember } from "./support";
+
 // Each run gets names of its own, so the tests do not depend on what an earlier run left.
 const suffix = `${Date.now()}`;
 
@@ -19,7 +21,7 @@ for (const javaScriptEnabled of [true, false]) {
       const name = `Checkout ${mode} ${suffix}`;
       const renamed = `Payments ${mode} ${suffix}`;
 
-      await page.goto("/");
+      await newTeamMember(page, `Projects ${mode}`);
       await expect(page.locator("main")).toHaveAttribute("data-hydrated", String(javaScriptEnabled));
 
       await createProject(page, name, "Where customers pay");
@@ -58,7 +60,7 @@ for (const javaScriptEnabled of [true, false]) {
 
       await page.getByText("Delete this project").click();
       await page.getByRole("button", { name: "Delete project" }).click();
-      await expect(page).toHaveURL(/\/$/);
+      await expect(page).toHaveURL(/\/teams\/\d+$/);
       await expect(page.getByRole("heading", { name: "Projects" })).toBeVisible();
       await expect(page.getByRole("link", { name: renamed })).toHaveCount(0);
       await page.screenshot({ path: `screenshots/projects-${javaScriptEnabled ? "js" : "no-js"}.png`, fullPage: true });
@@ -73,6 +75,7 @@ test("an unknown address shows the not-found page with status 404", async ({ pag
 });
 
 test("an unknown project answers 404", async ({ page }) => {
+  await newTeamMember(page, "Lost");
   const response = await page.goto("/projects/999999");
   expect(response?.status()).toBe(404);
   await expect(page.getByText("The project was not found")).toBeVisible();

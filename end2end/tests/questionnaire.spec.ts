@@ -1,5 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 
+import { newTeamMember } from "./support";
+
 const suffix = `${Date.now()}`;
 
 async function hydrated(page: Page, javaScriptEnabled: boolean) {
@@ -21,7 +23,7 @@ for (const javaScriptEnabled of [true, false]) {
     test.use({ javaScriptEnabled });
 
     test(`fills the profile, answers three topics and sees the risks ${mode}`, async ({ page }) => {
-      await page.goto("/");
+      await newTeamMember(page, `Questionnaire ${mode}`);
       await hydrated(page, javaScriptEnabled);
       await page.getByLabel("Name", { exact: true }).fill(`Questionnaire ${mode} ${suffix}`);
       await page.getByRole("button", { name: "Create project" }).click();

@@ -4,6 +4,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261123_000001_create_teams_and_projects;
 mod m20261123_000002_create_questionnaire;
+mod m20261124_000003_create_accounts;
 
 pub struct Migrator;
 
@@ -13,6 +14,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261123_000001_create_teams_and_projects::Migration),
             Box::new(m20261123_000002_create_questionnaire::Migration),
+            Box::new(m20261124_000003_create_accounts::Migration),
         ]
     }
 }

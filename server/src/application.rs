@@ -1,13 +1,18 @@
 //! Building the app from its configuration, and serving it until SIGTERM or Ctrl-C.
-use std::{io, net::SocketAddr};
+use std::{io, net::SocketAddr, sync::Arc};
 
-use app::{shell, state::AppState, teams, App};
+use app::{
+    accounts::rate_limit::AttemptLimits,
+    shell,
+    state::{AppState, SecuritySettings},
+    App,
+};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
 
-use crate::{config::Config, database, http_layers, routes};
+use crate::{config::Config, database, http_layers, routes, security::CspNonce, sessions};
 
 /// Why the app could not start.
 #[derive(Debug, thiserror::Error)]
@@ -25,7 +30,7 @@ pub struct Application {
 }
 
 impl Application {
-    /// Connects and migrates the database, prepares the default team and binds the listener.
+    /// Connects and migrates the database and binds the listener.
     pub async fn build(config: &Config) -> Result<Self, StartupError> {
         Self::build_with_routes(config, Router::new()).await
     }
@@ -37,11 +42,16 @@ impl Application {
     ) -> Result<Self, StartupError> {
         let db = database::connect(config).await?;
         database::migrate(&db).await?;
-        let default_team_id = teams::service::ensure_default_team(&db).await?;
         let state = AppState {
             leptos_options: leptos_options(config),
             db,
-            default_team_id,
+            security: Arc::new(SecuritySettings {
+                attempt_limits: AttemptLimits::per_minute(
+                    config.sign_in_attempts_per_account,
+                    config.sign_in_attempts_per_address,
+                ),
+                trusted_proxy_header: config.trusted_proxy_header.clone(),
+            }),
         };
         let listener = TcpListener::bind(config.listen_addr)
             .await
@@ -49,7 +59,7 @@ impl Application {
                 addr: config.listen_addr,
                 source,
             })?;
-        let router = router(state.clone(), extra_routes);
+        let router = router(state.clone(), extra_routes, config.session_settings());
         Ok(Self {
             listener,
             router,
@@ -70,17 +80,26 @@ impl Application {
     /// Serves requests until SIGTERM or Ctrl-C, then finishes the requests under way.
     pub async fn run_until_stopped(self) -> io::Result<()> {
         tracing::info!("listening on http://{}", self.local_addr());
-        axum::serve(self.listener, self.router)
+        sessions::spawn_cleanup(self.state.db.clone());
+        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await
     }
 }
 
-fn router(state: AppState, extra_routes: Router<AppState>) -> Router {
+fn router(
+    state: AppState,
+    extra_routes: Router<AppState>,
+    session_settings: sessions::SessionSettings,
+) -> Router {
     let pages = generate_route_list(App);
     let context = {
         let state = state.clone();
-        move || provide_context(state.clone())
+        move || {
+            provide_context(state.clone());
+            use_csp_nonce();
+        }
     };
     let render = {
         let options = state.leptos_options.clone();
@@ -93,8 +112,17 @@ fn router(state: AppState, extra_routes: Router<AppState>) -> Router {
             AppState,
             _,
         >(context, shell))
-        .with_state(state);
-    http_layers::apply(router)
+        .with_state(state.clone());
+    http_layers::apply(router, sessions::layer(&state.db, session_settings), session_settings)
+}
+
+/// Renders the page's inline scripts with the nonce that the Content-Security-Policy names.
+fn use_csp_nonce() {
+    let nonce = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<CspNonce>().cloned());
+    if let Some(CspNonce(nonce)) = nonce {
+        provide_context(leptos::nonce::Nonce::from_value(nonce));
+    }
 }
 
 /// Leptos' own settings: those cargo-leptos passes in the environment when it runs the server

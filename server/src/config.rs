@@ -51,9 +51,47 @@ pub struct Config {
     #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Pretty)]
     pub log_format: LogFormat,
 
+    /// The address people use to reach Groundwork. Over `https://` the session cookie is marked
+    /// Secure; single sign-on sends people back to this address.
+    #[arg(long, env = "PUBLIC_URL", default_value = "http://127.0.0.1:3000")]
+    pub public_url: String,
+
+    /// The header in which a trusted reverse proxy passes the client's address (for example
+    /// `x-forwarded-for`; the last address in it is used). Unset: the TCP peer's address is used,
+    /// and such headers are ignored.
+    #[arg(long, env = "TRUSTED_PROXY_HEADER")]
+    pub trusted_proxy_header: Option<String>,
+
+    /// Sign-in and sign-up attempts allowed per account per minute (a burst of this size, then
+    /// refilled evenly). Beyond it: 429 with Retry-After.
+    #[arg(long, env = "SIGN_IN_ATTEMPTS_PER_ACCOUNT", default_value_t = 5)]
+    pub sign_in_attempts_per_account: u32,
+
+    /// Sign-in and sign-up attempts allowed per client address per minute.
+    #[arg(long, env = "SIGN_IN_ATTEMPTS_PER_ADDRESS", default_value_t = 30)]
+    pub sign_in_attempts_per_address: u32,
+
+    /// Minutes without a request after which a session ends.
+    #[arg(long, env = "SESSION_IDLE_MINUTES", default_value_t = 720)]
+    pub session_idle_minutes: u64,
+
+    /// Hours after sign-in after which a session ends, however busy.
+    #[arg(long, env = "SESSION_MAX_HOURS", default_value_t = 168)]
+    pub session_max_hours: u64,
+
     /// Folder with the compiled browser assets (`pkg/`) and the files from `public/`.
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
+}
+
+impl Config {
+    pub fn session_settings(&self) -> crate::sessions::SessionSettings {
+        crate::sessions::SessionSettings {
+            idle_timeout: std::time::Duration::from_secs(self.session_idle_minutes * 60),
+            absolute_timeout: std::time::Duration::from_secs(self.session_max_hours * 3600),
+            secure_cookie: self.public_url.starts_with("https://"),
+        }
+    }
 }
 
 #[derive(ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,6 +110,12 @@ impl Config {
             log_level: "warn".to_owned(),
             log_format: LogFormat::Pretty,
             site_root: "target/site".to_owned(),
+            public_url: "http://127.0.0.1:3000".to_owned(),
+            trusted_proxy_header: None,
+            sign_in_attempts_per_account: 1000,
+            sign_in_attempts_per_address: 1000,
+            session_idle_minutes: 720,
+            session_max_hours: 168,
         }
     }
 }

@@ -2,7 +2,8 @@
 //! failed server functions.
 use std::any::Any;
 
-use app::error::AppError;
+use app::{accounts::backend::AccountsBackend, error::AppError};
+use axum_login::AuthManagerLayer;
 use axum::{
     body::{to_bytes, Body},
     extract::Request,
@@ -18,14 +19,32 @@ use tower_http::{
 };
 use tracing::Level;
 
+use crate::{
+    security,
+    sessions::{DatabaseSessionStore, SessionSettings},
+};
+
 /// Server functions answer every error with 500 and the error in the body; this is the one place
 /// that gives each error its real status (422 for a bad field, 404 for an unknown id, ...).
 const SERVER_FN_ERROR_HEADER: &str = "serverfnerror";
 const MAX_ERROR_BODY_BYTES: usize = 64 * 1024;
 
-pub fn apply(router: Router) -> Router {
+/// Wraps the router, innermost first: honest statuses, the absolute session timeout, sessions
+/// and sign-in, the cross-site check, security headers, panics, request logging.
+pub fn apply(
+    router: Router,
+    sessions: AuthManagerLayer<AccountsBackend, DatabaseSessionStore>,
+    session_settings: SessionSettings,
+) -> Router {
     router
         .layer(middleware::from_fn(status_from_server_fn_error))
+        .layer(middleware::from_fn_with_state(
+            session_settings,
+            crate::sessions::enforce_absolute_timeout,
+        ))
+        .layer(sessions)
+        .layer(middleware::from_fn(security::reject_cross_site_writes))
+        .layer(middleware::from_fn(security::security_headers))
         .layer(CatchPanicLayer::custom(internal_error_page))
         .layer(
             TraceLayer::new_for_http()
@@ -51,6 +70,11 @@ async fn status_from_server_fn_error(request: Request, next: Next) -> Response {
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status =
             StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        if let AppError::TooManyRequests { retry_after_seconds } = error {
+            parts
+                .headers
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_seconds));
+        }
     }
     Response::from_parts(parts, Body::from(bytes))
 }

@@ -4,6 +4,8 @@ pub mod config;
 pub mod database;
 mod http_layers;
 mod routes;
+pub mod security;
+pub mod sessions;
 pub mod telemetry;
 
 pub use application::Application;

@@ -5,4 +5,4 @@ mod page_or_error;
 
 pub use form_messages::{FieldError, FormError};
 pub use not_found_page::NotFoundPage;
-pub use page_or_error::page_or_error;
+pub use page_or_error::{page_or_error, SignInRedirect};

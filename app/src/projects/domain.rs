@@ -72,6 +72,9 @@ impl ProjectDescription {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Project {
     pub id: i32,
+    pub team_id: i32,
+    /// The role of the member looking at the project, so pages offer only what they may do.
+    pub my_role: crate::teams::domain::Role,
     pub name: String,
     pub description: String,
     /// RFC 3339, UTC.

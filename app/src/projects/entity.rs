@@ -32,6 +32,8 @@ impl From<Model> for super::domain::Project {
     fn from(row: Model) -> Self {
         Self {
             id: row.id,
+            team_id: row.team_id,
+            my_role: crate::teams::domain::Role::Viewer,
             name: row.name,
             description: row.description,
             updated_at: row.updated_at.to_rfc3339(),

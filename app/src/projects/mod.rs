@@ -3,12 +3,12 @@ pub mod domain;
 #[cfg(feature = "ssr")]
 pub mod entity;
 mod project_page;
-mod projects_page;
 #[cfg(feature = "ssr")]
 mod repository;
+pub mod team_projects;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod service;
 
 pub use project_page::ProjectPage;
-pub use projects_page::ProjectsPage;
+pub use team_projects::TeamProjects;

@@ -11,6 +11,7 @@ use crate::{
     error::AppError,
     forms::submitted_value,
     questionnaire::pages::QuestionnaireCard,
+    teams::domain::Role,
 };
 
 /// `/projects/:id`: one project, renamed or deleted here.
@@ -53,13 +54,19 @@ fn ProjectDetails(project: Project) -> impl IntoView {
     let saved = move || matches!(update.value().get(), Some(Ok(_)));
     let name = submitted_value("name").unwrap_or_else(|| project.name.clone());
     let description = submitted_value("description").unwrap_or_else(|| project.description.clone());
+    let can_edit = project.my_role >= Role::Editor;
+    let can_delete = project.my_role == Role::Owner;
 
     view! {
         <Title text=move || format!("{} · Groundwork", current.read().name)/>
-        <p class="breadcrumb"><a href="/">"Projects"</a></p>
+        <p class="breadcrumb"><a href=format!("/teams/{}", project.team_id)>"Projects"</a></p>
         <h1>{move || current.read().name.clone()}</h1>
         <p class="description">{move || current.read().description.clone()}</p>
         <QuestionnaireCard project_id=project.id/>
+        {(!can_edit).then(|| view! {
+            <p class="hint">"You can read this project. Ask an owner of the team if you need to edit it."</p>
+        })}
+        {can_edit.then(|| view! {
         <section class="card" aria-labelledby="rename-heading">
             <h2 id="rename-heading">"Rename"</h2>
             <ActionForm action=update attr:class="stacked-form">
@@ -95,6 +102,8 @@ fn ProjectDetails(project: Project) -> impl IntoView {
                 </Show>
             </ActionForm>
         </section>
+        })}
+        {can_delete.then(|| view! {
         <details class="danger-zone">
             <summary>"Delete this project"</summary>
             <ActionForm action=delete>
@@ -106,5 +115,6 @@ fn ProjectDetails(project: Project) -> impl IntoView {
                 </button>
             </ActionForm>
         </details>
+        })}
     }
 }

@@ -12,7 +12,7 @@ pub async fn list_projects(
     member: &Member,
 ) -> Result<Vec<Project>, AppError> {
     let rows = repository::list(db, member.team_id).await?;
-    Ok(rows.into_iter().map(Project::from).collect())
+    Ok(rows.into_iter().map(|row| as_seen_by(row, member)).collect())
 }
 
 pub async fn get_project(
@@ -22,7 +22,7 @@ pub async fn get_project(
 ) -> Result<Project, AppError> {
     repository::find(db, member.team_id, id)
         .await?
-        .map(Project::from)
+        .map(|row| as_seen_by(row, member))
         .ok_or_else(project_not_found)
 }
 
@@ -42,7 +42,7 @@ pub async fn create_project(
     };
     repository::insert(db, member.team_id, fields)
         .await
-        .map(Project::from)
+        .map(|row| as_seen_by(row, member))
         .map_err(|error| duplicate_name_or_internal(error, &name))
 }
 
@@ -64,7 +64,7 @@ pub async fn update_project(
     repository::update(db, member.team_id, id, fields)
         .await
         .map_err(|error| duplicate_name_or_internal(error, &name))?
-        .map(Project::from)
+        .map(|row| as_seen_by(row, member))
         .ok_or_else(project_not_found)
 }
 
@@ -77,6 +77,13 @@ pub async fn delete_project(
         Ok(())
     } else {
         Err(project_not_found())
+    }
+}
+
+fn as_seen_by(row: super::entity::Model, member: &Member) -> Project {
+    Project {
+        my_role: member.role,
+        ..Project::from(row)
     }
 }
 
@@ -98,18 +105,8 @@ fn duplicate_name_or_internal(error: DbErr, name: &ProjectName) -> AppError {
 
 #[cfg(test)]
 mod tests {
-    use migrations::{Migrator, MigratorTrait};
-    use sea_orm::{Database, DatabaseConnection};
-
     use super::*;
-    use crate::teams::service::ensure_default_team;
-
-    async fn database_with_member() -> (DatabaseConnection, Member) {
-        let db = Database::connect("sqlite::memory:").await.unwrap();
-        Migrator::up(&db, None).await.unwrap();
-        let team_id = ensure_default_team(&db).await.unwrap();
-        (db, Member { team_id })
-    }
+    use crate::testing::database_with_member;
 
     #[tokio::test]
     async fn projects_are_listed_by_name_whatever_their_case() {
@@ -156,6 +153,7 @@ mod tests {
         let project = create_project(&db, &member, "Private", "").await.unwrap();
         let stranger = Member {
             team_id: member.team_id + 1,
+            ..member.clone()
         };
         assert!(matches!(
             get_project(&db, &stranger, project.id).await,

@@ -7,17 +7,20 @@ use super::{
 };
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
-use crate::{auth::current_member, forms::keep_form_input_on_error, state::app_state};
+use crate::{
+    auth::member_for_project, forms::keep_form_input_on_error, state::app_state,
+    teams::domain::Role,
+};
 
 #[server(endpoint = "questionnaire_progress")]
 pub async fn questionnaire_progress(project_id: i32) -> Result<Progress, AppError> {
-    let member = current_member().await?;
+    let member = member_for_project(project_id, Role::Viewer).await?;
     super::service::progress_of(&app_state()?.db, &member, project_id).await
 }
 
 #[server(endpoint = "get_profile")]
 pub async fn get_profile(project_id: i32) -> Result<ProfileView, AppError> {
-    let member = current_member().await?;
+    let member = member_for_project(project_id, Role::Viewer).await?;
     super::service::profile_view(&app_state()?.db, &member, project_id).await
 }
 
@@ -28,7 +31,7 @@ pub async fn save_profile(
     profile: ProfileForm,
 ) -> Result<Profile, AppError> {
     let result = async {
-        let member = current_member().await?;
+        let member = member_for_project(project_id, Role::Editor).await?;
         super::service::save_profile(&app_state()?.db, &member, project_id, &profile, version).await
     }
     .await;
@@ -58,7 +61,7 @@ pub async fn save_profile(
 
 #[server(endpoint = "get_topic")]
 pub async fn get_topic(project_id: i32, topic_id: String) -> Result<TopicView, AppError> {
-    let member = current_member().await?;
+    let member = member_for_project(project_id, Role::Viewer).await?;
     super::service::topic_view(&app_state()?.db, &member, project_id, &topic_id).await
 }
 
@@ -71,7 +74,7 @@ pub async fn save_answer(
     #[server(default)] note: String,
 ) -> Result<QuestionView, AppError> {
     let result = async {
-        let member = current_member().await?;
+        let member = member_for_project(project_id, Role::Editor).await?;
         let db = &app_state()?.db;
         super::service::save_answer(
             db,
@@ -105,7 +108,7 @@ pub async fn mark_topic(
     #[server(default)] reason: String,
 ) -> Result<(), AppError> {
     let result = async {
-        let member = current_member().await?;
+        let member = member_for_project(project_id, Role::Editor).await?;
         let mark = super::service::TopicMark::parse(&mark)?;
         super::service::mark_topic(
             &app_state()?.db,
@@ -137,6 +140,6 @@ pub async fn mark_topic(
 
 #[server(endpoint = "get_results")]
 pub async fn get_results(project_id: i32) -> Result<ResultsView, AppError> {
-    let member = current_member().await?;
+    let member = member_for_project(project_id, Role::Viewer).await?;
     super::service::results(&app_state()?.db, &member, project_id).await
 }

@@ -31,8 +31,11 @@ pub(crate) use on_both_databases;
 
 pub struct TestApp {
     pub address: String,
+    /// Signed in as the owner of [`TestApp::team_id`], the first account of the install.
     pub client: reqwest::Client,
     pub state: AppState,
+    /// The owner's team, as a form value.
+    pub team_id: String,
     /// Kept so the database lives as long as the app, and is removed with it.
     _database: TestDatabase,
 }
@@ -42,9 +45,20 @@ impl TestApp {
         format!("{}{}", self.address, path)
     }
 
-    /// Calls a server function the way the hydrated page does (form-encoded in, JSON out).
+    /// Calls a server function as the owner, the way the hydrated page does (form-encoded in,
+    /// JSON out).
     pub async fn call(&self, function: &str, form: &[(&str, &str)]) -> reqwest::Response {
-        self.client
+        self.call_as(&self.client, function, form).await
+    }
+
+    /// Calls a server function with `client`'s cookies.
+    pub async fn call_as(
+        &self,
+        client: &reqwest::Client,
+        function: &str,
+        form: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
             .post(self.url(&format!("/api/{function}")))
             .header("Accept", "application/json")
             .form(form)
@@ -66,24 +80,104 @@ pub async fn spawn_app_with(
     extra_routes: Router<AppState>,
     app_url: impl Fn(&str) -> String,
 ) -> Option<TestApp> {
+    spawn(backend, extra_routes, app_url, |_| {}).await
+}
+
+/// As [`spawn_app`], with the configuration changed by `configure` first.
+pub async fn spawn_app_configured(
+    backend: Backend,
+    configure: impl FnOnce(&mut Config),
+) -> Option<TestApp> {
+    spawn(backend, Router::new(), str::to_owned, configure).await
+}
+
+async fn spawn(
+    backend: Backend,
+    extra_routes: Router<AppState>,
+    app_url: impl Fn(&str) -> String,
+    configure: impl FnOnce(&mut Config),
+) -> Option<TestApp> {
     let database = TestDatabase::create(backend).await?;
-    let config = Config::for_tests(&app_url(&database.url));
+    let mut config = Config::for_tests(&app_url(&database.url));
+    configure(&mut config);
     let application = Application::build_with_routes(&config, extra_routes)
         .await
         .expect("the app starts");
     let address = format!("http://{}", application.local_addr());
     let state = application.state().clone();
     tokio::spawn(application.run_until_stopped());
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("a client");
-    Some(TestApp {
+    let mut app = TestApp {
         address,
-        client,
+        client: new_client(),
         state,
+        team_id: String::new(),
         _database: database,
-    })
+    };
+    let set_up = app
+        .call(
+            "set_up",
+            &[
+                ("email", "owner@example.com"),
+                ("display_name", "Olive Owner"),
+                ("password", TEST_PASSWORD),
+                ("team_name", "Team"),
+            ],
+        )
+        .await;
+    assert!(set_up.status().is_success(), "set-up failed: {}", set_up.status());
+    let teams: Vec<app::teams::domain::TeamSummary> =
+        app.call("list_my_teams", &[]).await.json().await.expect("teams");
+    app.team_id = teams[0].id.to_string();
+    Some(app)
+}
+
+/// A password that passes the rules, for test accounts.
+pub const TEST_PASSWORD: &str = "a long test password";
+
+/// A client with its own cookie jar that does not follow redirects.
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .build()
+        .expect("a client")
+}
+
+impl TestApp {
+    /// Signs up a new account and returns a client signed in as it.
+    pub async fn sign_up(&self, email: &str) -> reqwest::Client {
+        let client = new_client();
+        let response = self
+            .call_as(
+                &client,
+                "sign_up",
+                &[("email", email), ("password", TEST_PASSWORD)],
+            )
+            .await;
+        assert!(response.status().is_success(), "sign-up failed: {}", response.status());
+        client
+    }
+
+    /// An invitation link path to the owner's team with `role`.
+    pub async fn invitation(&self, role: &str) -> String {
+        let invitation: app::teams::domain::CreatedInvitation = self
+            .call("invite_member", &[("team_id", &self.team_id), ("role", role)])
+            .await
+            .json()
+            .await
+            .expect("an invitation");
+        invitation.path
+    }
+
+    /// Signs up `email` and adds it to the owner's team with `role`.
+    pub async fn member(&self, email: &str, role: &str) -> reqwest::Client {
+        let client = self.sign_up(email).await;
+        let path = self.invitation(role).await;
+        let token = path.rsplit('/').next().expect("a token");
+        let accepted = self.call_as(&client, "accept_invitation", &[("token", token)]).await;
+        assert!(accepted.status().is_success(), "accepting failed: {}", accepted.status());
+        client
+    }
 }
 
 /// A database of its own for one test: a SQLite file, or a PostgreSQL database, removed on drop.

@@ -1,5 +1,7 @@
 //! API tests: the real app on a free port with a fresh database, once on SQLite and once on
 //! PostgreSQL. One binary, so it links once.
+mod accounts;
+mod authorization;
 mod cli;
 mod helpers;
 mod operations;

@@ -21,7 +21,11 @@ on_both_databases!(
 async fn create(app: &TestApp, name: &str, description: &str) -> reqwest::Response {
     app.call(
         "create_project",
-        &[("name", name), ("description", description)],
+        &[
+            ("team_id", &app.team_id),
+            ("name", name),
+            ("description", description),
+        ],
     )
     .await
 }
@@ -42,7 +46,7 @@ async fn a_created_project_is_listed(backend: Backend) {
     let created: Project = response.json().await.unwrap();
     assert_eq!(created.name, "Checkout");
 
-    let listed: Vec<Project> = app.call("list_projects", &[]).await.json().await.unwrap();
+    let listed: Vec<Project> = app.call("list_projects", &[("team_id", &app.team_id)]).await.json().await.unwrap();
     assert_eq!(listed, vec![created]);
 }
 
@@ -188,7 +192,7 @@ async fn another_teams_project_cannot_be_read_renamed_or_deleted(backend: Backen
     .unwrap();
     let id = theirs.id.to_string();
 
-    let listed: Vec<Project> = app.call("list_projects", &[]).await.json().await.unwrap();
+    let listed: Vec<Project> = app.call("list_projects", &[("team_id", &app.team_id)]).await.json().await.unwrap();
     assert!(listed.is_empty());
     assert_eq!(
         app.call("get_project", &[("id", &id)]).await.status(),
@@ -227,8 +231,15 @@ async fn a_plain_form_post_that_fails_redirects_back_with_the_error_and_the_type
         .client
         .post(app.url("/api/create_project"))
         .header("Accept", "text/html")
-        .header("Referer", app.url("/?form.name=stale"))
-        .form(&[("name", ""), ("description", "Typed by hand")])
+        .header(
+            "Referer",
+            app.url(&format!("/teams/{}?form.name=stale", app.team_id)),
+        )
+        .form(&[
+            ("team_id", app.team_id.as_str()),
+            ("name", ""),
+            ("description", "Typed by hand"),
+        ])
         .send()
         .await
         .unwrap();
@@ -271,7 +282,7 @@ async fn database_errors_are_not_shown_to_the_user(backend: Backend) {
         .execute_unprepared("ALTER TABLE projects RENAME TO projects_gone")
         .await
         .unwrap();
-    let response = app.call("list_projects", &[]).await;
+    let response = app.call("list_projects", &[("team_id", &app.team_id)]).await;
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
     let body = response.text().await.unwrap();
     assert!(body.contains("Internal"), "{body}");

@@ -25,7 +25,11 @@ async fn new_project(app: &TestApp) -> String {
     let project: Project = app
         .call(
             "create_project",
-            &[("name", "Planner"), ("description", "")],
+            &[
+                ("team_id", &app.team_id),
+                ("name", "Planner"),
+                ("description", ""),
+            ],
         )
         .await
         .json()
@@ -244,8 +248,7 @@ async fn another_teams_project_cannot_be_answered(backend: Backend) {
         return;
     };
     let project = new_project(&app).await;
-    let other_team = app.state.default_team_id + 1000;
-    let not_ours = (project.parse::<i32>().unwrap() + other_team).to_string();
+    let not_ours = (project.parse::<i32>().unwrap() + 1000).to_string();
     assert_eq!(
         answer(&app, &not_ours, "api.style", "rest", "0")
             .await

@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::{
     domain::{Project, DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS},
@@ -10,11 +9,14 @@ use crate::{
     forms::submitted_value,
 };
 
-/// `/`: the team's projects and a form to start a new one.
+/// A team's projects, and for editors a form to start a new one.
 #[component]
-pub fn ProjectsPage() -> impl IntoView {
+pub fn TeamProjects(team_id: i32, can_create: bool) -> impl IntoView {
     let create = ServerAction::<CreateProject>::new();
-    let projects = Resource::new(move || create.version().get(), |_| list_projects());
+    let projects = Resource::new(
+        move || create.version().get(),
+        move |_| list_projects(team_id),
+    );
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     let form = NodeRef::<leptos::html::Form>::new();
     // With JavaScript the page stays put, so empty the form once the project exists.
@@ -27,8 +29,7 @@ pub fn ProjectsPage() -> impl IntoView {
     });
 
     view! {
-        <Title text="Projects · Groundwork"/>
-        <h1>"Projects"</h1>
+        <h2>"Projects"</h2>
         <Transition fallback=|| view! { <p class="loading">"Loading projects…"</p> }>
             {move || Suspend::new(async move {
                 match projects.await {
@@ -37,10 +38,12 @@ pub fn ProjectsPage() -> impl IntoView {
                 }
             })}
         </Transition>
+        <Show when=move || can_create>
         <section class="card" aria-labelledby="new-project-heading">
             <h2 id="new-project-heading">"Start a project"</h2>
             <ActionForm action=create node_ref=form attr:class="stacked-form">
                 <FormError error/>
+                <input type="hidden" name="team_id" value=team_id/>
                 <label for="new-project-name">"Name"</label>
                 <input
                     id="new-project-name"
@@ -68,13 +71,14 @@ pub fn ProjectsPage() -> impl IntoView {
                 </button>
             </ActionForm>
         </section>
+        </Show>
     }
 }
 
 #[component]
 fn ProjectList(projects: Vec<Project>) -> impl IntoView {
     if projects.is_empty() {
-        return view! { <p class="empty">"No projects yet. Start one below."</p> }.into_any();
+        return view! { <p class="empty">"No projects yet."</p> }.into_any();
     }
     view! {
         <ul class="project-list">

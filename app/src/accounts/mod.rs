@@ -1,0 +1,20 @@
+//! Accounts: sign-up, sign-in, sessions and passwords.
+#[cfg(feature = "ssr")]
+pub mod backend;
+pub mod domain;
+#[cfg(feature = "ssr")]
+pub mod entity;
+mod pages;
+#[cfg(feature = "ssr")]
+pub mod passwords;
+#[cfg(feature = "ssr")]
+pub mod rate_limit;
+#[cfg(feature = "ssr")]
+mod repository;
+pub mod server_fns;
+#[cfg(feature = "ssr")]
+pub mod service;
+#[cfg(feature = "ssr")]
+pub mod session;
+
+pub use pages::{AccountPage, SetupPage, SignInPage, SignUpPage};

@@ -1,0 +1,65 @@
+//! sea-orm queries for accounts. Accounts are not team data: they are found by id or e-mail.
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, Set,
+};
+
+use super::entity::{self, Entity as Users};
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: Option<&'a str>,
+    pub security_stamp: &'a str,
+    pub oidc_identity: Option<&'a str>,
+}
+
+pub async fn count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
+    Users::find().count(db).await
+}
+
+pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<entity::Model>, DbErr> {
+    Users::find_by_id(id).one(db).await
+}
+
+pub async fn find_by_email(
+    db: &impl ConnectionTrait,
+    email: &str,
+) -> Result<Option<entity::Model>, DbErr> {
+    Users::find()
+        .filter(entity::Column::Email.eq(email))
+        .one(db)
+        .await
+}
+
+pub async fn insert(db: &impl ConnectionTrait, user: NewUser<'_>) -> Result<entity::Model, DbErr> {
+    entity::ActiveModel {
+        email: Set(user.email.to_owned()),
+        display_name: Set(user.display_name.to_owned()),
+        password_hash: Set(user.password_hash.map(str::to_owned)),
+        security_stamp: Set(user.security_stamp.to_owned()),
+        oidc_identity: Set(user.oidc_identity.map(str::to_owned)),
+        created_at: Set(chrono::Utc::now()),
+        ..Default::default()
+    }
+    .insert(db)
+    .await
+}
+
+/// Stores a new password hash and security stamp together.
+pub async fn set_password(
+    db: &impl ConnectionTrait,
+    id: i32,
+    password_hash: &str,
+    security_stamp: &str,
+) -> Result<(), DbErr> {
+    entity::ActiveModel {
+        id: Set(id),
+        password_hash: Set(Some(password_hash.to_owned())),
+        security_stamp: Set(security_stamp.to_owned()),
+        ..Default::default()
+    }
+    .update(db)
+    .await
+    .map(drop)
+}

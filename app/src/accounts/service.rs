@@ -1,0 +1,237 @@
+//! Business rules for accounts: sign-up, checking a password, changing it, and the first owner
+//! of a fresh install.
+use sea_orm::{DatabaseConnection, DbErr, SqlErr, TransactionTrait};
+
+use super::{
+    domain::{check_new_password, parse_display_name, Email},
+    entity, passwords,
+    repository::{self, NewUser},
+};
+use crate::{
+    error::AppError,
+    teams::{self, domain::Role},
+};
+
+/// The one answer for an unknown e-mail and a wrong password alike.
+pub fn wrong_credentials() -> AppError {
+    AppError::validation("password", "That e-mail and password do not match an account.")
+}
+
+/// True until the first account exists: the app then asks for its first owner.
+pub async fn setup_needed(db: &DatabaseConnection) -> Result<bool, AppError> {
+    Ok(repository::count(db).await? == 0)
+}
+
+pub struct SignUp<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub password: &'a str,
+}
+
+pub async fn sign_up(db: &DatabaseConnection, input: SignUp<'_>) -> Result<entity::Model, AppError> {
+    if setup_needed(db).await? {
+        return Err(AppError::Conflict {
+            message: "Groundwork is not set up yet: the first account is created at /setup.".into(),
+        });
+    }
+    let email = Email::parse(input.email)?;
+    let display_name = parse_display_name(input.display_name, &email)?;
+    check_new_password(input.password, "password")?;
+    let hash = passwords::hash(input.password).await?;
+    let stamp = passwords::random_token();
+    repository::insert(
+        db,
+        NewUser {
+            email: email.as_str(),
+            display_name: &display_name,
+            password_hash: Some(&hash),
+            security_stamp: &stamp,
+            oidc_identity: None,
+        },
+    )
+    .await
+    .map_err(duplicate_email_or_internal)
+}
+
+/// Creates the first account of a fresh install as the owner of its first team. Refused once any
+/// account exists, so that nobody can take over an install that is already set up.
+pub async fn set_up_first_owner(
+    db: &DatabaseConnection,
+    input: SignUp<'_>,
+    team_name: &str,
+) -> Result<entity::Model, AppError> {
+    let email = Email::parse(input.email)?;
+    let display_name = parse_display_name(input.display_name, &email)?;
+    check_new_password(input.password, "password")?;
+    let team_name = teams::domain::parse_team_name(team_name)?;
+    let hash = passwords::hash(input.password).await?;
+    let stamp = passwords::random_token();
+    let transaction = db.begin().await?;
+    if repository::count(&transaction).await? > 0 {
+        return Err(already_set_up());
+    }
+    let user = repository::insert(
+        &transaction,
+        NewUser {
+            email: email.as_str(),
+            display_name: &display_name,
+            password_hash: Some(&hash),
+            security_stamp: &stamp,
+            oidc_identity: None,
+        },
+    )
+    .await
+    .map_err(duplicate_email_or_internal)?;
+    teams::service::create_team_in(&transaction, user.id, &team_name, Role::Owner).await?;
+    transaction.commit().await.map_err(|error| match error.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => already_set_up(),
+        _ => error.into(),
+    })?;
+    Ok(user)
+}
+
+/// The account with this e-mail and password, or the same error whichever of the two is wrong.
+pub async fn check_password(
+    db: &DatabaseConnection,
+    email: &str,
+    password: &str,
+) -> Result<entity::Model, AppError> {
+    let user = match Email::parse(email) {
+        Ok(email) => repository::find_by_email(db, email.as_str()).await?,
+        Err(_) => None,
+    };
+    let stored = user.as_ref().and_then(|user| user.password_hash.as_deref());
+    if passwords::verify(password, stored).await? {
+        user.ok_or_else(wrong_credentials)
+    } else {
+        Err(wrong_credentials())
+    }
+}
+
+/// Replaces the password and the security stamp, which ends every session of the account.
+pub async fn change_password(
+    db: &DatabaseConnection,
+    user_id: i32,
+    current_password: &str,
+    new_password: &str,
+) -> Result<entity::Model, AppError> {
+    let user = repository::find(db, user_id)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    if user.password_hash.is_some()
+        && !passwords::verify(current_password, user.password_hash.as_deref()).await?
+    {
+        return Err(AppError::validation(
+            "current_password",
+            "That is not your current password.",
+        ));
+    }
+    check_new_password(new_password, "new_password")?;
+    let hash = passwords::hash(new_password).await?;
+    let stamp = passwords::random_token();
+    repository::set_password(db, user.id, &hash, &stamp).await?;
+    repository::find(db, user.id)
+        .await?
+        .ok_or(AppError::Unauthorized)
+}
+
+pub async fn find_account(
+    db: &DatabaseConnection,
+    user_id: i32,
+) -> Result<Option<entity::Model>, AppError> {
+    Ok(repository::find(db, user_id).await?)
+}
+
+fn already_set_up() -> AppError {
+    AppError::Conflict {
+        message: "Groundwork is already set up. Sign in, or ask an owner for an invitation.".into(),
+    }
+}
+
+fn duplicate_email_or_internal(error: DbErr) -> AppError {
+    match error.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(_)) => {
+            AppError::validation("email", "An account with this e-mail already exists. Sign in instead.")
+        }
+        _ => error.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::database_with_member;
+
+    const PASSWORD: &str = "another long password";
+
+    fn input(email: &str) -> SignUp<'_> {
+        SignUp {
+            email,
+            display_name: "",
+            password: PASSWORD,
+        }
+    }
+
+    #[tokio::test]
+    async fn an_unknown_email_and_a_wrong_password_get_the_same_answer() {
+        let (db, _) = database_with_member().await;
+        sign_up(&db, input("ada@example.com")).await.unwrap();
+        let unknown = check_password(&db, "nobody@example.com", PASSWORD).await.unwrap_err();
+        let wrong = check_password(&db, "ada@example.com", "not the password").await.unwrap_err();
+        let malformed = check_password(&db, "not an email", PASSWORD).await.unwrap_err();
+        assert_eq!(unknown, wrong);
+        assert_eq!(unknown, malformed);
+        let user = check_password(&db, " ADA@example.com ", PASSWORD).await.unwrap();
+        assert_eq!(user.email, "ada@example.com");
+    }
+
+    #[tokio::test]
+    async fn an_email_signs_up_once_whatever_its_case() {
+        let (db, _) = database_with_member().await;
+        sign_up(&db, input("ada@example.com")).await.unwrap();
+        let error = sign_up(&db, input("Ada@Example.com")).await.unwrap_err();
+        assert!(error.message_for_field("email").is_some());
+    }
+
+    #[tokio::test]
+    async fn a_new_password_replaces_the_old_one_and_the_security_stamp() {
+        let (db, owner) = database_with_member().await;
+        let before = find_account(&db, owner.user_id).await.unwrap().unwrap();
+        let wrong = change_password(&db, owner.user_id, "not it", "a brand new passphrase")
+            .await
+            .unwrap_err();
+        assert!(wrong.message_for_field("current_password").is_some());
+        let weak = change_password(&db, owner.user_id, "a long test password", "password1")
+            .await
+            .unwrap_err();
+        assert!(weak.message_for_field("new_password").is_some());
+        let after = change_password(&db, owner.user_id, "a long test password", "a brand new passphrase")
+            .await
+            .unwrap();
+        assert_ne!(before.security_stamp, after.security_stamp);
+        assert!(check_password(&db, "owner@example.com", "a long test password").await.is_err());
+        assert!(check_password(&db, "owner@example.com", "a brand new passphrase").await.is_ok());
+    }
+
+    #[tokio::test]
+    async fn only_a_fresh_install_takes_a_first_owner() {
+        let (db, _) = database_with_member().await;
+        let error = set_up_first_owner(&db, input("intruder@example.com"), "Mine")
+            .await
+            .unwrap_err();
+        assert!(matches!(error, AppError::Conflict { .. }));
+        assert!(check_password(&db, "intruder@example.com", PASSWORD).await.is_err());
+    }
+
+    #[tokio::test]
+    async fn nobody_signs_up_before_the_first_owner_exists() {
+        use migrations::{Migrator, MigratorTrait};
+        let db = sea_orm::Database::connect("sqlite::memory:").await.unwrap();
+        Migrator::up(&db, None).await.unwrap();
+        assert!(setup_needed(&db).await.unwrap());
+        assert!(matches!(
+            sign_up(&db, input("early@example.com")).await,
+            Err(AppError::Conflict { .. })
+        ));
+    }
+}

@@ -1,0 +1,86 @@
+//! Server-side sessions and sign-in state: cookie settings, idle and absolute timeouts, and the
+//! clean-up of expired sessions.
+mod entity;
+mod store;
+
+use std::time::Duration;
+
+use app::accounts::backend::{AccountsBackend, AuthSession, SIGNED_IN_AT_KEY};
+use axum::{
+    extract::{Request, State},
+    middleware::Next,
+    response::Response,
+};
+use axum_login::{AuthManagerLayer, AuthManagerLayerBuilder};
+use sea_orm::DatabaseConnection;
+use tower_sessions::{cookie::SameSite, session_store::ExpiredDeletion, Expiry, SessionManagerLayer};
+
+pub use store::DatabaseSessionStore;
+
+/// The session cookie's name.
+pub const COOKIE_NAME: &str = "groundwork_session";
+
+#[derive(Debug, Clone, Copy)]
+pub struct SessionSettings {
+    /// A session unused this long ends.
+    pub idle_timeout: Duration,
+    /// A session ends this long after sign-in, however busy.
+    pub absolute_timeout: Duration,
+    /// Send the cookie over https only (set when the app is served over https).
+    pub secure_cookie: bool,
+}
+
+/// The session and sign-in layers: the session cookie (HttpOnly, SameSite=Lax, Secure over
+/// https) and axum-login's user lookup on top of it.
+pub fn layer(
+    db: &DatabaseConnection,
+    settings: SessionSettings,
+) -> AuthManagerLayer<AccountsBackend, DatabaseSessionStore> {
+    let idle = time::Duration::try_from(settings.idle_timeout).unwrap_or(time::Duration::hours(12));
+    let sessions = SessionManagerLayer::new(DatabaseSessionStore::new(db.clone()))
+        .with_name(COOKIE_NAME)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(settings.secure_cookie)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(idle))
+        // Re-save on every request, so that the idle timeout counts from the last request.
+        .with_always_save(true);
+    AuthManagerLayerBuilder::new(AccountsBackend::new(db.clone()), sessions).build()
+}
+
+/// Signs out a session that is older than the absolute timeout, before the request is served.
+pub async fn enforce_absolute_timeout(
+    State(settings): State<SessionSettings>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    if let Some(mut auth) = request.extensions().get::<AuthSession>().cloned() {
+        if auth.user.is_some() {
+            let signed_in_at: Option<i64> = auth.session.get(SIGNED_IN_AT_KEY).await.ok().flatten();
+            let age = signed_in_at.map(|at| chrono::Utc::now().timestamp() - at);
+            let limit = i64::try_from(settings.absolute_timeout.as_secs()).unwrap_or(i64::MAX);
+            if age.is_none_or(|age| age > limit) {
+                if let Err(error) = auth.logout().await {
+                    tracing::error!(?error, "could not end an expired session");
+                }
+                request.extensions_mut().insert(auth);
+            }
+        }
+    }
+    next.run(request).await
+}
+
+/// Deletes expired sessions every ten minutes, for as long as the app runs.
+pub fn spawn_cleanup(db: DatabaseConnection) {
+    let store = DatabaseSessionStore::new(db);
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(Duration::from_secs(600));
+        loop {
+            interval.tick().await;
+            if let Err(error) = store.delete_expired().await {
+                tracing::warn!(%error, "could not delete expired sessions");
+            }
+        }
+    });
+}

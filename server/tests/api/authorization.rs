@@ -1,0 +1,361 @@
+//! The authorisation matrix: every server function and every page or route, called by each kind
+//! of caller, answers the expected status. A server function missing from the matrix fails the
+//! test, so nobody can add one without deciding who may call it.
+use std::collections::BTreeSet;
+
+use app::{
+    projects::domain::Project,
+    questionnaire::views::{ProfileView, TopicView},
+};
+use reqwest::{Client, StatusCode};
+
+use crate::helpers::{new_client, on_both_databases, spawn_app, Backend, TestApp, TEST_PASSWORD};
+
+on_both_databases!(every_endpoint_answers_each_caller_as_the_matrix_says);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Caller {
+    Anonymous,
+    /// Signed in, member of another team only.
+    Outsider,
+    Viewer,
+    Editor,
+    Owner,
+}
+
+const CALLERS: [Caller; 5] = [
+    Caller::Anonymous,
+    Caller::Outsider,
+    Caller::Viewer,
+    Caller::Editor,
+    Caller::Owner,
+];
+
+const OK: u16 = 200;
+const REDIRECT: u16 = 302;
+const UNAUTHORIZED: u16 = 401;
+const FORBIDDEN: u16 = 403;
+const NOT_FOUND: u16 = 404;
+const CONFLICT: u16 = 409;
+
+/// Expected statuses for anonymous, outsider, viewer, editor, owner.
+type Row = [u16; 5];
+const PUBLIC: Row = [OK; 5];
+const SIGNED_IN: Row = [UNAUTHORIZED, OK, OK, OK, OK];
+const TEAM_READ: Row = [UNAUTHORIZED, NOT_FOUND, OK, OK, OK];
+const TEAM_WRITE: Row = [UNAUTHORIZED, NOT_FOUND, FORBIDDEN, OK, OK];
+const TEAM_OWN: Row = [UNAUTHORIZED, NOT_FOUND, FORBIDDEN, FORBIDDEN, OK];
+const PAGE_READ: Row = [REDIRECT, NOT_FOUND, OK, OK, OK];
+
+/// Every server function, in the order the test calls them, with who may call it. Rows that
+/// change the caller's session (sign-in, sign-out, sign-up) sign the caller in again afterwards.
+const SERVER_FUNCTIONS: &[(&str, Row)] = &[
+    ("setup_needed", PUBLIC),
+    ("who_am_i", PUBLIC),
+    ("set_up", [CONFLICT; 5]),
+    ("list_my_teams", SIGNED_IN),
+    ("create_team", SIGNED_IN),
+    ("get_team", TEAM_READ),
+    ("invite_member", TEAM_OWN),
+    ("change_member_role", TEAM_OWN),
+    ("remove_member", TEAM_OWN),
+    ("get_invitation", SIGNED_IN),
+    ("list_projects", TEAM_READ),
+    ("get_project", TEAM_READ),
+    ("create_project", TEAM_WRITE),
+    ("update_project", TEAM_WRITE),
+    ("delete_project", TEAM_OWN),
+    ("questionnaire_progress", TEAM_READ),
+    ("get_profile", TEAM_READ),
+    ("save_profile", TEAM_WRITE),
+    ("get_topic", TEAM_READ),
+    ("save_answer", TEAM_WRITE),
+    ("mark_topic", TEAM_WRITE),
+    ("get_results", TEAM_READ),
+    ("change_password", SIGNED_IN),
+    ("sign_up", PUBLIC),
+    ("sign_in", PUBLIC),
+    ("sign_out", PUBLIC),
+    // The outsider joins the team here, so this row comes last. Members are already in it.
+    (
+        "accept_invitation",
+        [UNAUTHORIZED, OK, CONFLICT, CONFLICT, CONFLICT],
+    ),
+];
+
+struct Fixture {
+    app: TestApp,
+    team: String,
+    project: String,
+    /// A project per caller, for the delete row.
+    doomed: Vec<String>,
+    /// Members the owner may demote or remove in the role and removal rows.
+    demotable: String,
+    removable: String,
+    clients: Vec<Client>,
+}
+
+impl Fixture {
+    async fn new(app: TestApp) -> Self {
+        let team = app.team_id.clone();
+        let project = create_project(&app, "Shared").await;
+        let mut doomed = Vec::new();
+        for n in 0..CALLERS.len() {
+            doomed.push(create_project(&app, &format!("Doomed {n}")).await);
+        }
+        let demotable = user_id_of(&app, app.member("demotable@example.com", "editor").await).await;
+        let removable = user_id_of(&app, app.member("removable@example.com", "editor").await).await;
+        app.sign_up("signin@example.com").await;
+        let mut fixture = Self {
+            app,
+            team,
+            project,
+            doomed,
+            demotable,
+            removable,
+            clients: Vec::new(),
+        };
+        for caller in CALLERS {
+            let client = fixture.client_for(caller).await;
+            fixture.clients.push(client);
+        }
+        fixture
+    }
+
+    async fn client_for(&self, caller: Caller) -> Client {
+        match caller {
+            Caller::Anonymous => new_client(),
+            Caller::Owner => self.sign_in("owner@example.com").await,
+            Caller::Viewer | Caller::Editor | Caller::Outsider => {
+                self.sign_in(&email_of(caller)).await
+            }
+        }
+    }
+
+    async fn sign_in(&self, email: &str) -> Client {
+        let client = new_client();
+        let response = self
+            .app
+            .call_as(&client, "sign_in", &[("email", email), ("password", TEST_PASSWORD)])
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "sign-in of {email}");
+        client
+    }
+
+    /// The arguments of `function` for `caller`'s call.
+    async fn arguments(&self, function: &str, caller: Caller) -> Vec<(String, String)> {
+        let index = caller_index(caller);
+        let team = || ("team_id".to_owned(), self.team.clone());
+        let project = || ("project_id".to_owned(), self.project.clone());
+        let pairs = |pairs: &[(&str, &str)]| {
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+                .collect::<Vec<_>>()
+        };
+        let args = match function {
+            "set_up" => pairs(&[
+                ("email", "late@example.com"),
+                ("password", TEST_PASSWORD),
+                ("team_name", "Takeover"),
+            ]),
+            "create_team" => pairs(&[("name", "Side team")]),
+            "get_team" | "list_projects" => vec![team()],
+            "invite_member" => vec![team(), ("role".into(), "viewer".into())],
+            "change_member_role" => vec![
+                team(),
+                ("user_id".into(), self.demotable.clone()),
+                ("role".into(), "viewer".into()),
+            ],
+            "remove_member" => vec![team(), ("user_id".into(), self.removable.clone())],
+            "get_invitation" | "accept_invitation" => {
+                let path = self.app.invitation("viewer").await;
+                vec![("token".into(), path.rsplit('/').next().unwrap().to_owned())]
+            }
+            "get_project" => vec![("id".into(), self.project.clone())],
+            "create_project" => vec![
+                team(),
+                ("name".into(), format!("New by {caller:?}")),
+                ("description".into(), String::new()),
+            ],
+            "update_project" => vec![
+                ("id".into(), self.project.clone()),
+                ("name".into(), format!("Renamed by {caller:?}")),
+                ("description".into(), String::new()),
+            ],
+            "delete_project" => vec![("id".into(), self.doomed[index].clone())],
+            "questionnaire_progress" | "get_profile" | "get_results" => vec![project()],
+            "save_profile" => {
+                let view: ProfileView = self
+                    .app
+                    .call("get_profile", &[("project_id", &self.project)])
+                    .await
+                    .json()
+                    .await
+                    .unwrap();
+                let mut args = vec![project(), ("version".into(), view.version.to_string())];
+                args.extend(pairs(&[
+                    ("profile[team_size]", "3"),
+                    ("profile[experience]", "Rust"),
+                    ("profile[expected_users]", "1000"),
+                    ("profile[budget]", "bootstrapped"),
+                    ("profile[data_shape]", "relational"),
+                    ("profile[time_to_market]", "months"),
+                    ("profile[clients][]", "web"),
+                ]));
+                args
+            }
+            "get_topic" => vec![project(), ("topic_id".into(), "api".into())],
+            "save_answer" => {
+                let topic: TopicView = self
+                    .app
+                    .call("get_topic", &[("project_id", &self.project), ("topic_id", "api")])
+                    .await
+                    .json()
+                    .await
+                    .unwrap();
+                let question = &topic.questions[0];
+                let version = question.answer.as_ref().map_or(0, |answer| answer.version);
+                vec![
+                    project(),
+                    ("question_id".into(), question.question.id.clone()),
+                    ("version".into(), version.to_string()),
+                    ("value".into(), question.question.options[0].id.clone()),
+                ]
+            }
+            "mark_topic" => vec![
+                project(),
+                ("topic_id".into(), "serverless".into()),
+                ("mark".into(), "not_applicable".into()),
+                ("reason".into(), "We run one container".into()),
+            ],
+            "change_password" => pairs(&[
+                ("current_password", TEST_PASSWORD),
+                ("new_password", TEST_PASSWORD),
+            ]),
+            "sign_up" => vec![
+                ("email".into(), format!("new-{index}@example.com")),
+                ("password".into(), TEST_PASSWORD.into()),
+            ],
+            "sign_in" => pairs(&[("email", "signin@example.com"), ("password", TEST_PASSWORD)]),
+            _ => Vec::new(),
+        };
+        args
+    }
+}
+
+fn caller_index(caller: Caller) -> usize {
+    CALLERS.iter().position(|c| *c == caller).unwrap()
+}
+
+fn email_of(caller: Caller) -> String {
+    format!("{caller:?}@example.com").to_lowercase()
+}
+
+async fn create_project(app: &TestApp, name: &str) -> String {
+    let project: Project = app
+        .call(
+            "create_project",
+            &[("team_id", &app.team_id), ("name", name), ("description", "")],
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    project.id.to_string()
+}
+
+async fn user_id_of(app: &TestApp, client: Client) -> String {
+    let account: Option<app::accounts::domain::Account> =
+        app.call_as(&client, "who_am_i", &[]).await.json().await.unwrap();
+    account.unwrap().id.to_string()
+}
+
+async fn every_endpoint_answers_each_caller_as_the_matrix_says(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    app.member(&email_of(Caller::Viewer), "viewer").await;
+    app.member(&email_of(Caller::Editor), "editor").await;
+    let outsider = app.sign_up(&email_of(Caller::Outsider)).await;
+    app.call_as(&outsider, "create_team", &[("name", "Elsewhere")]).await;
+    let mut fixture = Fixture::new(app).await;
+
+    let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.trim_start_matches("/api/").to_owned())
+        .collect();
+    let in_matrix: BTreeSet<String> =
+        SERVER_FUNCTIONS.iter().map(|(name, _)| (*name).to_owned()).collect();
+    let missing: Vec<_> = registered.difference(&in_matrix).collect();
+    assert!(missing.is_empty(), "server functions without a row in the matrix: {missing:?}");
+    let stale: Vec<_> = in_matrix.difference(&registered).collect();
+    assert!(stale.is_empty(), "matrix rows for unknown server functions: {stale:?}");
+
+    let mut failures = Vec::new();
+    for (function, expected) in SERVER_FUNCTIONS {
+        // No server function answers a GET: state never changes through a link or an <img>.
+        let get = fixture
+            .clients[caller_index(Caller::Owner)]
+            .get(fixture.app.url(&format!("/api/{function}")))
+            .send()
+            .await
+            .unwrap();
+        if get.status().is_success() {
+            failures.push(format!("GET /api/{function} answered {}", get.status()));
+        }
+        for caller in CALLERS {
+            let args = fixture.arguments(function, caller).await;
+            let form: Vec<(&str, &str)> =
+                args.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            let index = caller_index(caller);
+            let response = fixture
+                .app
+                .call_as(&fixture.clients[index], function, &form)
+                .await;
+            let status = response.status().as_u16();
+            if status != expected[index] {
+                let body = response.text().await.unwrap_or_default();
+                failures.push(format!(
+                    "{function} as {caller:?}: expected {}, got {status} ({body})",
+                    expected[index]
+                ));
+            }
+            if matches!(*function, "sign_up" | "sign_in" | "sign_out") {
+                fixture.clients[index] = fixture.client_for(caller).await;
+            }
+        }
+    }
+
+    let project = fixture.project.clone();
+    let team = fixture.team.clone();
+    let pages: Vec<(String, Row)> = vec![
+        ("/healthz".into(), PUBLIC),
+        ("/readyz".into(), PUBLIC),
+        ("/sign-in".into(), PUBLIC),
+        ("/".into(), [REDIRECT, OK, OK, OK, OK]),
+        ("/account".into(), [REDIRECT, OK, OK, OK, OK]),
+        (format!("/teams/{team}"), PAGE_READ),
+        (format!("/projects/{project}"), PAGE_READ),
+        (format!("/projects/{project}/profile"), PAGE_READ),
+        (format!("/projects/{project}/topics/api"), PAGE_READ),
+        (format!("/projects/{project}/results"), PAGE_READ),
+    ];
+    for (path, expected) in &pages {
+        for caller in CALLERS {
+            let index = caller_index(caller);
+            let response = fixture.clients[index]
+                .get(fixture.app.url(path))
+                .send()
+                .await
+                .unwrap();
+            let status = response.status().as_u16();
+            if status != expected[index] {
+                failures.push(format!(
+                    "GET {path} as {caller:?}: expected {}, got {status}",
+                    expected[index]
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+}
