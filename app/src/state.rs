@@ -21,6 +21,8 @@ pub struct SecuritySettings {
     /// The header a trusted reverse proxy puts the client's address in (e.g. `x-forwarded-for`);
     /// `None` takes the address of the TCP peer.
     pub trusted_proxy_header: Option<String>,
+    /// Whether single sign-on with an OpenID provider is configured.
+    pub single_sign_on: bool,
 }
 
 /// The application state, as provided by the server to every page render and server function.

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use tokio::net::TcpListener;
 
-use crate::{config::Config, database, http_layers, routes, security::CspNonce, sessions};
+use crate::{config::Config, database, http_layers, oidc, routes, security::CspNonce, sessions};
 
 /// Why the app could not start.
 #[derive(Debug, thiserror::Error)]
@@ -51,6 +51,7 @@ impl Application {
                     config.sign_in_attempts_per_address,
                 ),
                 trusted_proxy_header: config.trusted_proxy_header.clone(),
+                single_sign_on: config.oidc_settings().is_some(),
             }),
         };
         let listener = TcpListener::bind(config.listen_addr)
@@ -59,6 +60,8 @@ impl Application {
                 addr: config.listen_addr,
                 source,
             })?;
+        let extra_routes =
+            extra_routes.merge(oidc::routes(config.oidc_settings(), state.db.clone()));
         let router = router(state.clone(), extra_routes, config.session_settings());
         Ok(Self {
             listener,
@@ -81,7 +84,9 @@ impl Application {
     pub async fn run_until_stopped(self) -> io::Result<()> {
         tracing::info!("listening on http://{}", self.local_addr());
         sessions::spawn_cleanup(self.state.db.clone());
-        let service = self.router.into_make_service_with_connect_info::<SocketAddr>();
+        let service = self
+            .router
+            .into_make_service_with_connect_info::<SocketAddr>();
         axum::serve(self.listener, service)
             .with_graceful_shutdown(shutdown_signal())
             .await
@@ -105,15 +110,20 @@ fn router(
         let options = state.leptos_options.clone();
         move || shell(options.clone())
     };
-    let router = routes::operations()
-        .merge(extra_routes)
+    let router = extra_routes
         .leptos_routes_with_context(&state, pages, context.clone(), render)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
         >(context, shell))
         .with_state(state.clone());
-    http_layers::apply(router, sessions::layer(&state.db, session_settings), session_settings)
+    let operations = routes::operations().with_state(state.clone());
+    http_layers::apply(
+        router,
+        operations,
+        sessions::layer(&state.db, session_settings),
+        session_settings,
+    )
 }
 
 /// Renders the page's inline scripts with the nonce that the Content-Security-Policy names.

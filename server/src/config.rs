@@ -79,12 +79,39 @@ pub struct Config {
     #[arg(long, env = "SESSION_MAX_HOURS", default_value_t = 168)]
     pub session_max_hours: u64,
 
+    /// OpenID Connect issuer for single sign-on (e.g. `https://example.eu.auth0.com/`,
+    /// `https://keycloak.example.com/realms/acme`, `https://accounts.google.com`). Unset: sign-in
+    /// by password only. The provider must allow `<PUBLIC_URL>/auth/oidc/callback` as redirect.
+    #[arg(long, env = "OIDC_ISSUER_URL")]
+    pub oidc_issuer_url: Option<String>,
+
+    /// The client id registered at the OpenID provider.
+    #[arg(long, env = "OIDC_CLIENT_ID", default_value = "groundwork")]
+    pub oidc_client_id: String,
+
+    /// The client secret registered at the OpenID provider (confidential clients).
+    #[arg(long, env = "OIDC_CLIENT_SECRET", hide_env_values = true)]
+    pub oidc_client_secret: Option<String>,
+
     /// Folder with the compiled browser assets (`pkg/`) and the files from `public/`.
     #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
     pub site_root: String,
 }
 
 impl Config {
+    pub fn oidc_settings(&self) -> Option<crate::oidc::OidcSettings> {
+        let issuer_url = self
+            .oidc_issuer_url
+            .clone()
+            .filter(|url| !url.trim().is_empty())?;
+        Some(crate::oidc::OidcSettings {
+            issuer_url,
+            client_id: self.oidc_client_id.clone(),
+            client_secret: self.oidc_client_secret.clone(),
+            public_url: self.public_url.clone(),
+        })
+    }
+
     pub fn session_settings(&self) -> crate::sessions::SessionSettings {
         crate::sessions::SessionSettings {
             idle_timeout: std::time::Duration::from_secs(self.session_idle_minutes * 60),
@@ -116,6 +143,9 @@ impl Config {
             sign_in_attempts_per_address: 1000,
             session_idle_minutes: 720,
             session_max_hours: 168,
+            oidc_issuer_url: None,
+            oidc_client_id: "groundwork".to_owned(),
+            oidc_client_secret: None,
         }
     }
 }

@@ -3,7 +3,6 @@
 use std::any::Any;
 
 use app::{accounts::backend::AccountsBackend, error::AppError};
-use axum_login::AuthManagerLayer;
 use axum::{
     body::{to_bytes, Body},
     extract::Request,
@@ -12,6 +11,7 @@ use axum::{
     response::{Html, IntoResponse, Response},
     Router,
 };
+use axum_login::AuthManagerLayer;
 use tower_http::{
     catch_panic::CatchPanicLayer,
     trace::{DefaultOnResponse, TraceLayer},
@@ -29,20 +29,22 @@ use crate::{
 const SERVER_FN_ERROR_HEADER: &str = "serverfnerror";
 const MAX_ERROR_BODY_BYTES: usize = 64 * 1024;
 
-/// Wraps the router, innermost first: honest statuses, the absolute session timeout, sessions
-/// and sign-in, the cross-site check, security headers, panics, request logging.
+/// Wraps the app's router, innermost first: honest statuses, the absolute session timeout,
+/// sessions and sign-in; then, for the operations routes too (which must answer without the
+/// database): the cross-site check, security headers, panics, request logging.
 pub fn apply(
-    router: Router,
+    app: Router,
+    operations: Router,
     sessions: AuthManagerLayer<AccountsBackend, DatabaseSessionStore>,
     session_settings: SessionSettings,
 ) -> Router {
-    router
-        .layer(middleware::from_fn(status_from_server_fn_error))
+    app.layer(middleware::from_fn(status_from_server_fn_error))
         .layer(middleware::from_fn_with_state(
             session_settings,
             crate::sessions::enforce_absolute_timeout,
         ))
         .layer(sessions)
+        .merge(operations)
         .layer(middleware::from_fn(security::reject_cross_site_writes))
         .layer(middleware::from_fn(security::security_headers))
         .layer(CatchPanicLayer::custom(internal_error_page))
@@ -70,7 +72,10 @@ async fn status_from_server_fn_error(request: Request, next: Next) -> Response {
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status =
             StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        if let AppError::TooManyRequests { retry_after_seconds } = error {
+        if let AppError::TooManyRequests {
+            retry_after_seconds,
+        } = error
+        {
             parts
                 .headers
                 .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_seconds));

@@ -3,6 +3,7 @@ pub mod application;
 pub mod config;
 pub mod database;
 mod http_layers;
+pub mod oidc;
 mod routes;
 pub mod security;
 pub mod sessions;

@@ -26,8 +26,14 @@ pub async fn security_headers(mut request: Request, next: Next) -> Response {
     if let Ok(policy) = HeaderValue::from_str(&policy) {
         headers.insert(header::CONTENT_SECURITY_POLICY, policy);
     }
-    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    headers.insert(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     response
 }
@@ -45,7 +51,11 @@ pub async fn reject_cross_site_writes(request: Request, next: Next) -> Response 
         path = %request.uri().path(),
         "refused a cross-site request"
     );
-    (StatusCode::FORBIDDEN, "Cross-site requests are not allowed.").into_response()
+    (
+        StatusCode::FORBIDDEN,
+        "Cross-site requests are not allowed.",
+    )
+        .into_response()
 }
 
 fn is_safe(method: &Method) -> bool {
@@ -60,7 +70,9 @@ fn is_same_site(request: &Request) -> bool {
     let Some(origin) = headers.get(header::ORIGIN) else {
         return true;
     };
-    let host = headers.get(header::HOST).and_then(|host| host.to_str().ok());
+    let host = headers
+        .get(header::HOST)
+        .and_then(|host| host.to_str().ok());
     let origin_host = origin
         .to_str()
         .ok()

@@ -15,7 +15,9 @@ pub struct SessionUser {
 
 impl std::fmt::Debug for SessionUser {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("SessionUser").field("id", &self.id).finish_non_exhaustive()
+        f.debug_struct("SessionUser")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
     }
 }
 

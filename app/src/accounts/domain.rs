@@ -26,7 +26,8 @@ pub struct Email(String);
 impl Email {
     pub fn parse(raw: &str) -> Result<Self, AppError> {
         let email = raw.trim().to_lowercase();
-        let invalid = || AppError::validation("email", "Enter an e-mail address like ada@example.com.");
+        let invalid =
+            || AppError::validation("email", "Enter an e-mail address like ada@example.com.");
         if email.is_empty() {
             return Err(AppError::validation("email", "Enter your e-mail address."));
         }
@@ -43,7 +44,9 @@ impl Email {
             && !domain.starts_with('.')
             && !domain.ends_with('.')
             && !domain.contains("..")
-            && !email.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>');
+            && !email
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>');
         if well_formed {
             Ok(Self(email))
         } else {
@@ -132,9 +135,22 @@ mod tests {
 
     #[test]
     fn malformed_emails_are_refused_at_the_email_field() {
-        for raw in ["", "ada", "ada@", "@example.com", "ada@example", "a b@example.com", "ada@@example.com", "ada@example..com", "ada@.example.com"] {
+        for raw in [
+            "",
+            "ada",
+            "ada@",
+            "@example.com",
+            "ada@example",
+            "a b@example.com",
+            "ada@@example.com",
+            "ada@example..com",
+            "ada@.example.com",
+        ] {
             let error = Email::parse(raw).unwrap_err();
-            assert!(error.message_for_field("email").is_some(), "{raw:?} was accepted");
+            assert!(
+                error.message_for_field("email").is_some(),
+                "{raw:?} was accepted"
+            );
         }
         let too_long = format!("{}@example.com", "a".repeat(250));
         assert!(Email::parse(&too_long).is_err());

@@ -52,8 +52,12 @@ mod tests {
     async fn a_hash_verifies_its_password_only() {
         let stored = hash("correct horse battery").await.unwrap();
         assert!(stored.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
-        assert!(verify("correct horse battery", Some(&stored)).await.unwrap());
-        assert!(!verify("correct horse batterY", Some(&stored)).await.unwrap());
+        assert!(verify("correct horse battery", Some(&stored))
+            .await
+            .unwrap());
+        assert!(!verify("correct horse batterY", Some(&stored))
+            .await
+            .unwrap());
     }
 
     #[tokio::test]

@@ -72,7 +72,9 @@ mod tests {
             .check(" ada@EXAMPLE.com", Some(IpAddr::from([10, 0, 0, 9])))
             .unwrap_err();
         match error {
-            AppError::TooManyRequests { retry_after_seconds } => {
+            AppError::TooManyRequests {
+                retry_after_seconds,
+            } => {
                 assert!((1..=20).contains(&retry_after_seconds))
             }
             other => panic!("expected 429, got {other:?}"),
@@ -87,6 +89,8 @@ mod tests {
         assert!(limits.check("a@example.com", address).is_ok());
         assert!(limits.check("b@example.com", address).is_ok());
         assert!(limits.check("c@example.com", address).is_err());
-        assert!(limits.check("c@example.com", Some(IpAddr::from([192, 0, 2, 2]))).is_ok());
+        assert!(limits
+            .check("c@example.com", Some(IpAddr::from([192, 0, 2, 2])))
+            .is_ok());
     }
 }

@@ -32,6 +32,16 @@ pub async fn find_by_email(
         .await
 }
 
+pub async fn find_by_oidc_identity(
+    db: &impl ConnectionTrait,
+    identity: &str,
+) -> Result<Option<entity::Model>, DbErr> {
+    Users::find()
+        .filter(entity::Column::OidcIdentity.eq(identity))
+        .one(db)
+        .await
+}
+
 pub async fn insert(db: &impl ConnectionTrait, user: NewUser<'_>) -> Result<entity::Model, DbErr> {
     entity::ActiveModel {
         email: Set(user.email.to_owned()),
@@ -62,4 +72,18 @@ pub async fn set_password(
     .update(db)
     .await
     .map(drop)
+}
+
+pub async fn link_oidc_identity(
+    db: &impl ConnectionTrait,
+    id: i32,
+    identity: &str,
+) -> Result<entity::Model, DbErr> {
+    entity::ActiveModel {
+        id: Set(id),
+        oidc_identity: Set(Some(identity.to_owned())),
+        ..Default::default()
+    }
+    .update(db)
+    .await
 }

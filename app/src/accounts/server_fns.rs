@@ -18,6 +18,12 @@ pub async fn setup_needed() -> Result<bool, AppError> {
     service::setup_needed(&app_state()?.db).await
 }
 
+/// Whether the sign-in page offers single sign-on.
+#[server(endpoint = "single_sign_on_enabled")]
+pub async fn single_sign_on_enabled() -> Result<bool, AppError> {
+    Ok(app_state()?.security.single_sign_on)
+}
+
 /// The signed-in account, or `None`.
 #[server(endpoint = "who_am_i")]
 pub async fn who_am_i() -> Result<Option<Account>, AppError> {

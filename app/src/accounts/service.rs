@@ -14,7 +14,10 @@ use crate::{
 
 /// The one answer for an unknown e-mail and a wrong password alike.
 pub fn wrong_credentials() -> AppError {
-    AppError::validation("password", "That e-mail and password do not match an account.")
+    AppError::validation(
+        "password",
+        "That e-mail and password do not match an account.",
+    )
 }
 
 /// True until the first account exists: the app then asks for its first owner.
@@ -28,7 +31,10 @@ pub struct SignUp<'a> {
     pub password: &'a str,
 }
 
-pub async fn sign_up(db: &DatabaseConnection, input: SignUp<'_>) -> Result<entity::Model, AppError> {
+pub async fn sign_up(
+    db: &DatabaseConnection,
+    input: SignUp<'_>,
+) -> Result<entity::Model, AppError> {
     if setup_needed(db).await? {
         return Err(AppError::Conflict {
             message: "Groundwork is not set up yet: the first account is created at /setup.".into(),
@@ -83,10 +89,13 @@ pub async fn set_up_first_owner(
     .await
     .map_err(duplicate_email_or_internal)?;
     teams::service::create_team_in(&transaction, user.id, &team_name, Role::Owner).await?;
-    transaction.commit().await.map_err(|error| match error.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => already_set_up(),
-        _ => error.into(),
-    })?;
+    transaction
+        .commit()
+        .await
+        .map_err(|error| match error.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(_)) => already_set_up(),
+            _ => error.into(),
+        })?;
     Ok(user)
 }
 
@@ -135,6 +144,59 @@ pub async fn change_password(
         .ok_or(AppError::Unauthorized)
 }
 
+/// What an OpenID provider says about the person signing in.
+pub struct ExternalIdentity<'a> {
+    /// `issuer|subject`: stable for the person at that provider.
+    pub identity: &'a str,
+    pub email: Option<&'a str>,
+    pub email_verified: bool,
+    pub name: Option<&'a str>,
+}
+
+/// The account for a single sign-on identity: the one already linked to it; else the account
+/// with the same e-mail, linked now if the provider vouches for the address; else a new account
+/// without a password.
+pub async fn sign_in_with_identity(
+    db: &DatabaseConnection,
+    external: ExternalIdentity<'_>,
+) -> Result<entity::Model, AppError> {
+    if let Some(user) = repository::find_by_oidc_identity(db, external.identity).await? {
+        return Ok(user);
+    }
+    if setup_needed(db).await? {
+        return Err(AppError::Conflict {
+            message: "Groundwork is not set up yet: the first owner signs up at /setup.".into(),
+        });
+    }
+    let email =
+        Email::parse(external.email.unwrap_or_default()).map_err(|_| AppError::Conflict {
+            message: "Your organisation's sign-in did not share a valid e-mail address.".into(),
+        })?;
+    if let Some(user) = repository::find_by_email(db, email.as_str()).await? {
+        if !external.email_verified {
+            return Err(AppError::Conflict {
+                message: "An account with this e-mail exists. Sign in with its password.".into(),
+            });
+        }
+        return Ok(repository::link_oidc_identity(db, user.id, external.identity).await?);
+    }
+    let display_name = parse_display_name(external.name.unwrap_or_default(), &email)
+        .unwrap_or_else(|_| email.local_part().to_owned());
+    let stamp = passwords::random_token();
+    repository::insert(
+        db,
+        NewUser {
+            email: email.as_str(),
+            display_name: &display_name,
+            password_hash: None,
+            security_stamp: &stamp,
+            oidc_identity: Some(external.identity),
+        },
+    )
+    .await
+    .map_err(|error| error.into())
+}
+
 pub async fn find_account(
     db: &DatabaseConnection,
     user_id: i32,
@@ -150,9 +212,10 @@ fn already_set_up() -> AppError {
 
 fn duplicate_email_or_internal(error: DbErr) -> AppError {
     match error.sql_err() {
-        Some(SqlErr::UniqueConstraintViolation(_)) => {
-            AppError::validation("email", "An account with this e-mail already exists. Sign in instead.")
-        }
+        Some(SqlErr::UniqueConstraintViolation(_)) => AppError::validation(
+            "email",
+            "An account with this e-mail already exists. Sign in instead.",
+        ),
         _ => error.into(),
     }
 }
@@ -176,12 +239,20 @@ mod tests {
     async fn an_unknown_email_and_a_wrong_password_get_the_same_answer() {
         let (db, _) = database_with_member().await;
         sign_up(&db, input("ada@example.com")).await.unwrap();
-        let unknown = check_password(&db, "nobody@example.com", PASSWORD).await.unwrap_err();
-        let wrong = check_password(&db, "ada@example.com", "not the password").await.unwrap_err();
-        let malformed = check_password(&db, "not an email", PASSWORD).await.unwrap_err();
+        let unknown = check_password(&db, "nobody@example.com", PASSWORD)
+            .await
+            .unwrap_err();
+        let wrong = check_password(&db, "ada@example.com", "not the password")
+            .await
+            .unwrap_err();
+        let malformed = check_password(&db, "not an email", PASSWORD)
+            .await
+            .unwrap_err();
         assert_eq!(unknown, wrong);
         assert_eq!(unknown, malformed);
-        let user = check_password(&db, " ADA@example.com ", PASSWORD).await.unwrap();
+        let user = check_password(&db, " ADA@example.com ", PASSWORD)
+            .await
+            .unwrap();
         assert_eq!(user.email, "ada@example.com");
     }
 
@@ -205,12 +276,25 @@ mod tests {
             .await
             .unwrap_err();
         assert!(weak.message_for_field("new_password").is_some());
-        let after = change_password(&db, owner.user_id, "a long test password", "a brand new passphrase")
-            .await
-            .unwrap();
+        let after = change_password(
+            &db,
+            owner.user_id,
+            "a long test password",
+            "a brand new passphrase",
+        )
+        .await
+        .unwrap();
         assert_ne!(before.security_stamp, after.security_stamp);
-        assert!(check_password(&db, "owner@example.com", "a long test password").await.is_err());
-        assert!(check_password(&db, "owner@example.com", "a brand new passphrase").await.is_ok());
+        assert!(
+            check_password(&db, "owner@example.com", "a long test password")
+                .await
+                .is_err()
+        );
+        assert!(
+            check_password(&db, "owner@example.com", "a brand new passphrase")
+                .await
+                .is_ok()
+        );
     }
 
     #[tokio::test]
@@ -220,7 +304,41 @@ mod tests {
             .await
             .unwrap_err();
         assert!(matches!(error, AppError::Conflict { .. }));
-        assert!(check_password(&db, "intruder@example.com", PASSWORD).await.is_err());
+        assert!(check_password(&db, "intruder@example.com", PASSWORD)
+            .await
+            .is_err());
+    }
+
+    #[tokio::test]
+    async fn a_verified_sso_email_links_to_the_existing_account_once() {
+        let (db, owner) = database_with_member().await;
+        let external = |verified| ExternalIdentity {
+            identity: "http://idp|alice",
+            email: Some("OWNER@example.com"),
+            email_verified: verified,
+            name: Some("Alice"),
+        };
+        assert!(sign_in_with_identity(&db, external(false)).await.is_err());
+        let linked = sign_in_with_identity(&db, external(true)).await.unwrap();
+        assert_eq!(linked.id, owner.user_id);
+        let again = sign_in_with_identity(&db, external(false)).await.unwrap();
+        assert_eq!(again.id, owner.user_id);
+
+        let newcomer = sign_in_with_identity(
+            &db,
+            ExternalIdentity {
+                identity: "http://idp|bob",
+                email: Some("bob@example.com"),
+                email_verified: true,
+                name: None,
+            },
+        )
+        .await
+        .unwrap();
+        assert_eq!(
+            (newcomer.display_name.as_str(), newcomer.password_hash),
+            ("bob", None)
+        );
     }
 
     #[tokio::test]

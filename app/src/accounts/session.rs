@@ -16,10 +16,14 @@ fn auth_session() -> Result<AuthSession, AppError> {
         })
 }
 
+/// Signs `user` into the current request's session (see [`sign_in_with`]).
+pub async fn sign_in(user: &entity::Model) -> Result<(), AppError> {
+    sign_in_with(auth_session()?, user).await
+}
+
 /// Signs `user` in: a new session id (so a planted cookie is worthless), and the sign-in time
 /// for the absolute timeout.
-pub async fn sign_in(user: &entity::Model) -> Result<(), AppError> {
-    let mut session = auth_session()?;
+pub async fn sign_in_with(mut session: AuthSession, user: &entity::Model) -> Result<(), AppError> {
     session.session.cycle_id().await.map_err(session_error)?;
     session
         .login(&SessionUser::from(user))
@@ -49,7 +53,11 @@ fn session_error(error: impl std::fmt::Display) -> AppError {
 /// replaced by the home page.
 pub fn safe_next_path(next: &str) -> String {
     let next = next.trim();
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') && !next.contains("://") {
+    if next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.contains("://")
+    {
         next.to_owned()
     } else {
         "/".to_owned()

@@ -56,7 +56,7 @@ pub fn client_address(parts: &Parts, trusted_proxy_header: Option<&str>) -> Opti
             .filter_map(|value| value.to_str().ok())
             .flat_map(|value| value.split(','))
             .filter_map(|entry| entry.trim().parse::<IpAddr>().ok())
-            .last();
+            .next_back();
     }
     parts
         .extensions

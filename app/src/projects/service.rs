@@ -12,7 +12,10 @@ pub async fn list_projects(
     member: &Member,
 ) -> Result<Vec<Project>, AppError> {
     let rows = repository::list(db, member.team_id).await?;
-    Ok(rows.into_iter().map(|row| as_seen_by(row, member)).collect())
+    Ok(rows
+        .into_iter()
+        .map(|row| as_seen_by(row, member))
+        .collect())
 }
 
 pub async fn get_project(

@@ -108,7 +108,7 @@ pub async fn count_owners(db: &impl ConnectionTrait, team_id: i32) -> Result<u64
 /// that two owners changing roles at once cannot both remove the last owner.
 pub async fn lock_team(db: &impl ConnectionTrait, team_id: i32) -> Result<(), DbErr> {
     Teams::update_many()
-        .col_expr(entity::Column::Name, Expr::col(entity::Column::Name).into())
+        .col_expr(entity::Column::Name, Expr::col(entity::Column::Name))
         .filter(entity::Column::Id.eq(team_id))
         .exec(db)
         .await

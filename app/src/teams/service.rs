@@ -75,7 +75,10 @@ pub async fn team_of_project(
     Ok(repository::team_of_project(db, project_id).await?)
 }
 
-pub async fn team_details(db: &DatabaseConnection, member: &Member) -> Result<TeamDetails, AppError> {
+pub async fn team_details(
+    db: &DatabaseConnection,
+    member: &Member,
+) -> Result<TeamDetails, AppError> {
     let team = repository::find(db, member.team_id)
         .await?
         .ok_or_else(team_not_found)?;
@@ -159,8 +162,7 @@ pub async fn accept_invitation(
             message: "You are already a member of this team.".into(),
         });
     }
-    repository::insert_membership(&transaction, invitation.team_id, user_id, role.as_str())
-        .await?;
+    repository::insert_membership(&transaction, invitation.team_id, user_id, role.as_str()).await?;
     let team = repository::find(&transaction, invitation.team_id)
         .await?
         .ok_or_else(invitation_not_found)?;
@@ -256,11 +258,25 @@ fn role_of(stored: &str) -> Role {
 fn slugify(name: &str) -> String {
     let slug: String = name
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
-    let slug = slug.split('-').filter(|part| !part.is_empty()).collect::<Vec<_>>().join("-");
+    let slug = slug
+        .split('-')
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
     let slug: String = slug.chars().take(60).collect();
-    if slug.is_empty() { "team".to_owned() } else { slug }
+    if slug.is_empty() {
+        "team".to_owned()
+    } else {
+        slug
+    }
 }
 
 fn team_not_found() -> AppError {
@@ -277,7 +293,8 @@ fn invitation_not_found() -> AppError {
 
 fn invitation_used() -> AppError {
     AppError::Conflict {
-        message: "This invitation has already been used. Ask the team's owner for a new link.".into(),
+        message: "This invitation has already been used. Ask the team's owner for a new link."
+            .into(),
     }
 }
 
@@ -307,12 +324,19 @@ mod tests {
         let (db, owner) = database_with_member().await;
         let invitation = invite(&db, &owner, "viewer").await.unwrap();
         let guest = second_user(&db, "guest@example.com").await;
-        let joined = accept_invitation(&db, guest, token_of(&invitation)).await.unwrap();
+        let joined = accept_invitation(&db, guest, token_of(&invitation))
+            .await
+            .unwrap();
         assert_eq!((joined.id, joined.role), (owner.team_id, Role::Viewer));
-        assert_eq!(role_in_team(&db, owner.team_id, guest).await.unwrap(), Some(Role::Viewer));
+        assert_eq!(
+            role_in_team(&db, owner.team_id, guest).await.unwrap(),
+            Some(Role::Viewer)
+        );
 
         let late = second_user(&db, "late@example.com").await;
-        let error = accept_invitation(&db, late, token_of(&invitation)).await.unwrap_err();
+        let error = accept_invitation(&db, late, token_of(&invitation))
+            .await
+            .unwrap_err();
         assert!(error.to_string().contains("already been used"), "{error}");
         assert_eq!(role_in_team(&db, owner.team_id, late).await.unwrap(), None);
     }
@@ -330,9 +354,13 @@ mod tests {
         expired.expires_at = Set(Utc::now() - Duration::minutes(1));
         expired.update(&db).await.unwrap();
         let guest = second_user(&db, "guest@example.com").await;
-        let error = accept_invitation(&db, guest, token_of(&invitation)).await.unwrap_err();
+        let error = accept_invitation(&db, guest, token_of(&invitation))
+            .await
+            .unwrap_err();
         assert!(error.to_string().contains("expired"), "{error}");
-        let error = accept_invitation(&db, guest, "no-such-token").await.unwrap_err();
+        let error = accept_invitation(&db, guest, "no-such-token")
+            .await
+            .unwrap_err();
         assert!(matches!(error, AppError::NotFound { .. }));
         assert_eq!(role_in_team(&db, owner.team_id, guest).await.unwrap(), None);
     }
@@ -340,18 +368,34 @@ mod tests {
     #[tokio::test]
     async fn the_last_owner_can_be_neither_demoted_nor_removed() {
         let (db, owner) = database_with_member().await;
-        let error = change_role(&db, &owner, owner.user_id, "editor").await.unwrap_err();
+        let error = change_role(&db, &owner, owner.user_id, "editor")
+            .await
+            .unwrap_err();
         assert!(error.message_for_field("role").is_some());
         let error = remove_member(&db, &owner, owner.user_id).await.unwrap_err();
         assert!(error.message_for_field("user_id").is_some());
-        assert_eq!(role_in_team(&db, owner.team_id, owner.user_id).await.unwrap(), Some(Role::Owner));
+        assert_eq!(
+            role_in_team(&db, owner.team_id, owner.user_id)
+                .await
+                .unwrap(),
+            Some(Role::Owner)
+        );
 
         // With a second owner, the first may step down.
         let invitation = invite(&db, &owner, "owner").await.unwrap();
         let other = second_user(&db, "co-owner@example.com").await;
-        accept_invitation(&db, other, token_of(&invitation)).await.unwrap();
-        change_role(&db, &owner, owner.user_id, "viewer").await.unwrap();
-        assert_eq!(role_in_team(&db, owner.team_id, owner.user_id).await.unwrap(), Some(Role::Viewer));
+        accept_invitation(&db, other, token_of(&invitation))
+            .await
+            .unwrap();
+        change_role(&db, &owner, owner.user_id, "viewer")
+            .await
+            .unwrap();
+        assert_eq!(
+            role_in_team(&db, owner.team_id, owner.user_id)
+                .await
+                .unwrap(),
+            Some(Role::Viewer)
+        );
     }
 
     #[tokio::test]

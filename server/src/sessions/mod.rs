@@ -13,7 +13,9 @@ use axum::{
 };
 use axum_login::{AuthManagerLayer, AuthManagerLayerBuilder};
 use sea_orm::DatabaseConnection;
-use tower_sessions::{cookie::SameSite, session_store::ExpiredDeletion, Expiry, SessionManagerLayer};
+use tower_sessions::{
+    cookie::SameSite, session_store::ExpiredDeletion, Expiry, SessionManagerLayer,
+};
 
 pub use store::DatabaseSessionStore;
 

@@ -51,7 +51,9 @@ impl SessionStore for DatabaseSessionStore {
         loop {
             match Sessions::insert(Self::row(record)?).exec(&self.db).await {
                 Ok(_) => return Ok(()),
-                Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+                Err(error)
+                    if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) =>
+                {
                     record.id = Id::default();
                 }
                 Err(error) => return Err(backend(error)),

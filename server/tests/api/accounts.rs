@@ -4,8 +4,7 @@ use reqwest::{header, Client, StatusCode};
 use serde_json::Value;
 
 use crate::helpers::{
-    new_client, on_both_databases, spawn_app, spawn_app_configured, Backend, TestApp,
-    TEST_PASSWORD,
+    new_client, on_both_databases, spawn_app, spawn_app_configured, Backend, TestApp, TEST_PASSWORD,
 };
 
 on_both_databases!(
@@ -47,8 +46,12 @@ fn cookie_value(set_cookie: &str) -> String {
 }
 
 async fn sign_in(app: &TestApp, client: &Client, email: &str, password: &str) -> reqwest::Response {
-    app.call_as(client, "sign_in", &[("email", email), ("password", password)])
-        .await
+    app.call_as(
+        client,
+        "sign_in",
+        &[("email", email), ("password", password)],
+    )
+    .await
 }
 
 /// Who a bare cookie value belongs to, asked by a client with no other state.
@@ -74,7 +77,10 @@ async fn the_session_cookie_is_http_only_same_site_lax_and_128_bits(backend: Bac
     assert!(cookie.contains("HttpOnly"), "{cookie}");
     assert!(cookie.contains("SameSite=Lax"), "{cookie}");
     assert!(cookie.contains("Path=/"), "{cookie}");
-    assert!(!cookie.contains("Secure"), "plain http must not set Secure: {cookie}");
+    assert!(
+        !cookie.contains("Secure"),
+        "plain http must not set Secure: {cookie}"
+    );
     // tower-sessions ids are 128 random bits, base64url without padding: 22 characters.
     assert_eq!(cookie_value(&cookie).len(), 22, "{cookie}");
 }
@@ -117,7 +123,10 @@ async fn a_signed_out_cookie_no_longer_works(backend: Backend) {
         .map(|c| cookie_value(&c))
         .unwrap();
     assert_eq!(who_has(&app, &cookie).await["email"], "owner@example.com");
-    assert_eq!(app.call_as(&client, "sign_out", &[]).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.call_as(&client, "sign_out", &[]).await.status(),
+        StatusCode::OK
+    );
     assert_eq!(who_has(&app, &cookie).await, Value::Null);
     let replayed = Client::new()
         .post(app.url("/api/list_my_teams"))
@@ -165,7 +174,13 @@ async fn changing_the_password_ends_every_other_session(backend: Backend) {
     // And only the new password signs in.
     let old = sign_in(&app, &new_client(), "owner@example.com", TEST_PASSWORD).await;
     assert_eq!(old.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let new = sign_in(&app, &new_client(), "owner@example.com", "an entirely new passphrase").await;
+    let new = sign_in(
+        &app,
+        &new_client(),
+        "owner@example.com",
+        "an entirely new passphrase",
+    )
+    .await;
     assert_eq!(new.status(), StatusCode::OK);
 }
 
@@ -215,7 +230,10 @@ async fn sign_in_is_rate_limited_per_account_with_retry_after(backend: Backend) 
         .unwrap()
         .parse()
         .unwrap();
-    assert!((1..=60).contains(&retry_after), "Retry-After: {retry_after}");
+    assert!(
+        (1..=60).contains(&retry_after),
+        "Retry-After: {retry_after}"
+    );
     assert!(session_cookie(&limited).is_none());
 }
 
@@ -268,7 +286,12 @@ async fn a_trusted_proxy_header_names_the_client_only_when_configured(backend: B
     };
     // The proxy appends the real client last; what the client itself sent comes first.
     for n in 0..2 {
-        let status = attempt_from(&proxied, "198.51.100.7, 203.0.113.1", &format!("a{n}@example.com")).await;
+        let status = attempt_from(
+            &proxied,
+            "198.51.100.7, 203.0.113.1",
+            &format!("a{n}@example.com"),
+        )
+        .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     }
     assert_eq!(
@@ -289,7 +312,12 @@ async fn a_trusted_proxy_header_names_the_client_only_when_configured(backend: B
     };
     // Without a trusted proxy the header is the client's own say-so, and ignored.
     for n in 0..2 {
-        let status = attempt_from(&direct, &format!("203.0.113.{n}"), &format!("b{n}@example.com")).await;
+        let status = attempt_from(
+            &direct,
+            &format!("203.0.113.{n}"),
+            &format!("b{n}@example.com"),
+        )
+        .await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     }
     assert_eq!(
@@ -308,7 +336,11 @@ async fn cross_site_writes_are_refused_and_change_nothing(backend: Backend) {
             .client
             .post(app.url("/api/create_project"))
             .header("Accept", "application/json")
-            .form(&[("team_id", app.team_id.as_str()), ("name", name), ("description", "")]);
+            .form(&[
+                ("team_id", app.team_id.as_str()),
+                ("name", name),
+                ("description", ""),
+            ]);
         for (key, value) in headers {
             request = request.header(key, value);
         }
@@ -359,10 +391,16 @@ async fn every_page_carries_the_security_headers_and_a_script_nonce(backend: Bac
     for path in ["/sign-in", "/", "/healthz", "/no/such/page"] {
         let response = app.client.get(app.url(path)).send().await.unwrap();
         let headers = response.headers().clone();
-        let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_owned();
+        let csp = headers[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .to_owned();
         assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
         assert!(csp.contains("default-src 'self'"), "{path}: {csp}");
-        assert!(!csp.contains("'unsafe-inline' 'unsafe-eval'"), "{path}: {csp}");
+        assert!(
+            !csp.contains("'unsafe-inline' 'unsafe-eval'"),
+            "{path}: {csp}"
+        );
         assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
         assert_eq!(headers[header::REFERRER_POLICY], "same-origin", "{path}");
         if path == "/" {
@@ -373,7 +411,10 @@ async fn every_page_carries_the_security_headers_and_a_script_nonce(backend: Bac
                 .expect("a nonce in the policy")
                 .to_owned();
             let html = response.text().await.unwrap();
-            assert!(html.contains(&format!("nonce=\"{nonce}\"")), "the page's scripts lack the nonce");
+            assert!(
+                html.contains(&format!("nonce=\"{nonce}\"")),
+                "the page's scripts lack the nonce"
+            );
         }
     }
 }
@@ -384,11 +425,22 @@ async fn a_removed_member_loses_access_at_once(backend: Backend) {
     };
     let editor = app.member("ed@example.com", "editor").await;
     let team = [("team_id", app.team_id.as_str())];
-    assert_eq!(app.call_as(&editor, "list_projects", &team).await.status(), StatusCode::OK);
-    let account: Value = app.call_as(&editor, "who_am_i", &[]).await.json().await.unwrap();
+    assert_eq!(
+        app.call_as(&editor, "list_projects", &team).await.status(),
+        StatusCode::OK
+    );
+    let account: Value = app
+        .call_as(&editor, "who_am_i", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
     let user_id = account["id"].to_string();
     let removed = app
-        .call("remove_member", &[("team_id", &app.team_id), ("user_id", &user_id)])
+        .call(
+            "remove_member",
+            &[("team_id", &app.team_id), ("user_id", &user_id)],
+        )
         .await;
     assert_eq!(removed.status(), StatusCode::OK);
     assert_eq!(
@@ -402,9 +454,18 @@ async fn bad_account_input_is_named_at_its_field(backend: Backend) {
         return;
     };
     let cases: [(&[(&str, &str)], &str); 4] = [
-        (&[("email", "not-an-email"), ("password", TEST_PASSWORD)], "email"),
-        (&[("email", "short@example.com"), ("password", "short")], "password"),
-        (&[("email", "common@example.com"), ("password", "password1")], "password"),
+        (
+            &[("email", "not-an-email"), ("password", TEST_PASSWORD)],
+            "email",
+        ),
+        (
+            &[("email", "short@example.com"), ("password", "short")],
+            "password",
+        ),
+        (
+            &[("email", "common@example.com"), ("password", "password1")],
+            "password",
+        ),
         (
             &[
                 ("email", "long@example.com"),
@@ -416,13 +477,21 @@ async fn bad_account_input_is_named_at_its_field(backend: Backend) {
     ];
     for (form, field) in cases {
         let response = app.call_as(&new_client(), "sign_up", form).await;
-        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{form:?}");
+        assert_eq!(
+            response.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{form:?}"
+        );
         let error: Value = response.json().await.unwrap();
         assert_eq!(error["Validation"]["field"], field, "{form:?}");
     }
     let long_email = format!("{}@example.com", "a".repeat(250));
     let response = app
-        .call_as(&new_client(), "sign_up", &[("email", &long_email), ("password", TEST_PASSWORD)])
+        .call_as(
+            &new_client(),
+            "sign_up",
+            &[("email", &long_email), ("password", TEST_PASSWORD)],
+        )
         .await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
@@ -431,11 +500,20 @@ async fn bad_account_input_is_named_at_its_field(backend: Backend) {
     let demote = app
         .call(
             "change_member_role",
-            &[("team_id", &app.team_id), ("user_id", &me["id"].to_string()), ("role", "viewer")],
+            &[
+                ("team_id", &app.team_id),
+                ("user_id", &me["id"].to_string()),
+                ("role", "viewer"),
+            ],
         )
         .await;
     assert_eq!(demote.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    let team: Value = app.call("get_team", &[("team_id", &app.team_id)]).await.json().await.unwrap();
+    let team: Value = app
+        .call("get_team", &[("team_id", &app.team_id)])
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(team["my_role"], "owner");
 
     // A used invitation is refused the second time.
@@ -444,11 +522,15 @@ async fn bad_account_input_is_named_at_its_field(backend: Backend) {
     let first = app.sign_up("first@example.com").await;
     let second = app.sign_up("second@example.com").await;
     assert_eq!(
-        app.call_as(&first, "accept_invitation", &[("token", &token)]).await.status(),
+        app.call_as(&first, "accept_invitation", &[("token", &token)])
+            .await
+            .status(),
         StatusCode::OK
     );
     assert_eq!(
-        app.call_as(&second, "accept_invitation", &[("token", &token)]).await.status(),
+        app.call_as(&second, "accept_invitation", &[("token", &token)])
+            .await
+            .status(),
         StatusCode::CONFLICT
     );
 }

@@ -52,6 +52,7 @@ const PAGE_READ: Row = [REDIRECT, NOT_FOUND, OK, OK, OK];
 const SERVER_FUNCTIONS: &[(&str, Row)] = &[
     ("setup_needed", PUBLIC),
     ("who_am_i", PUBLIC),
+    ("single_sign_on_enabled", PUBLIC),
     ("set_up", [CONFLICT; 5]),
     ("list_my_teams", SIGNED_IN),
     ("create_team", SIGNED_IN),
@@ -136,10 +137,19 @@ impl Fixture {
         let client = new_client();
         let response = self
             .app
-            .call_as(&client, "sign_in", &[("email", email), ("password", TEST_PASSWORD)])
+            .call_as(
+                &client,
+                "sign_in",
+                &[("email", email), ("password", TEST_PASSWORD)],
+            )
             .await;
         assert_eq!(response.status(), StatusCode::OK, "sign-in of {email}");
         client
+    }
+
+    /// The owner's client, which stays signed in through every row.
+    fn owner(&self) -> &Client {
+        &self.clients[caller_index(Caller::Owner)]
     }
 
     /// The arguments of `function` for `caller`'s call.
@@ -169,8 +179,19 @@ impl Fixture {
             ],
             "remove_member" => vec![team(), ("user_id".into(), self.removable.clone())],
             "get_invitation" | "accept_invitation" => {
-                let path = self.app.invitation("viewer").await;
-                vec![("token".into(), path.rsplit('/').next().unwrap().to_owned())]
+                let invitation: app::teams::domain::CreatedInvitation = self
+                    .app
+                    .call_as(
+                        self.owner(),
+                        "invite_member",
+                        &[("team_id", &self.team), ("role", "viewer")],
+                    )
+                    .await
+                    .json()
+                    .await
+                    .unwrap();
+                let token = invitation.path.rsplit('/').next().unwrap().to_owned();
+                vec![("token".into(), token)]
             }
             "get_project" => vec![("id".into(), self.project.clone())],
             "create_project" => vec![
@@ -188,7 +209,11 @@ impl Fixture {
             "save_profile" => {
                 let view: ProfileView = self
                     .app
-                    .call("get_profile", &[("project_id", &self.project)])
+                    .call_as(
+                        self.owner(),
+                        "get_profile",
+                        &[("project_id", &self.project)],
+                    )
                     .await
                     .json()
                     .await
@@ -209,7 +234,11 @@ impl Fixture {
             "save_answer" => {
                 let topic: TopicView = self
                     .app
-                    .call("get_topic", &[("project_id", &self.project), ("topic_id", "api")])
+                    .call_as(
+                        self.owner(),
+                        "get_topic",
+                        &[("project_id", &self.project), ("topic_id", "api")],
+                    )
                     .await
                     .json()
                     .await
@@ -256,7 +285,11 @@ async fn create_project(app: &TestApp, name: &str) -> String {
     let project: Project = app
         .call(
             "create_project",
-            &[("team_id", &app.team_id), ("name", name), ("description", "")],
+            &[
+                ("team_id", &app.team_id),
+                ("name", name),
+                ("description", ""),
+            ],
         )
         .await
         .json()
@@ -266,8 +299,12 @@ async fn create_project(app: &TestApp, name: &str) -> String {
 }
 
 async fn user_id_of(app: &TestApp, client: Client) -> String {
-    let account: Option<app::accounts::domain::Account> =
-        app.call_as(&client, "who_am_i", &[]).await.json().await.unwrap();
+    let account: Option<app::accounts::domain::Account> = app
+        .call_as(&client, "who_am_i", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
     account.unwrap().id.to_string()
 }
 
@@ -278,24 +315,65 @@ async fn every_endpoint_answers_each_caller_as_the_matrix_says(backend: Backend)
     app.member(&email_of(Caller::Viewer), "viewer").await;
     app.member(&email_of(Caller::Editor), "editor").await;
     let outsider = app.sign_up(&email_of(Caller::Outsider)).await;
-    app.call_as(&outsider, "create_team", &[("name", "Elsewhere")]).await;
+    app.call_as(&outsider, "create_team", &[("name", "Elsewhere")])
+        .await;
     let mut fixture = Fixture::new(app).await;
 
     let registered: BTreeSet<String> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path.trim_start_matches("/api/").to_owned())
         .collect();
-    let in_matrix: BTreeSet<String> =
-        SERVER_FUNCTIONS.iter().map(|(name, _)| (*name).to_owned()).collect();
+    let in_matrix: BTreeSet<String> = SERVER_FUNCTIONS
+        .iter()
+        .map(|(name, _)| (*name).to_owned())
+        .collect();
     let missing: Vec<_> = registered.difference(&in_matrix).collect();
-    assert!(missing.is_empty(), "server functions without a row in the matrix: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "server functions without a row in the matrix: {missing:?}"
+    );
     let stale: Vec<_> = in_matrix.difference(&registered).collect();
-    assert!(stale.is_empty(), "matrix rows for unknown server functions: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "matrix rows for unknown server functions: {stale:?}"
+    );
 
+    // Pages first: they change nothing, and the outsider joins the team in the last row.
     let mut failures = Vec::new();
+    let project = fixture.project.clone();
+    let team = fixture.team.clone();
+    let pages: Vec<(String, Row)> = vec![
+        ("/healthz".into(), PUBLIC),
+        ("/readyz".into(), PUBLIC),
+        ("/sign-in".into(), PUBLIC),
+        ("/".into(), [REDIRECT, OK, OK, OK, OK]),
+        ("/account".into(), [REDIRECT, OK, OK, OK, OK]),
+        (format!("/teams/{team}"), PAGE_READ),
+        (format!("/projects/{project}"), PAGE_READ),
+        (format!("/projects/{project}/profile"), PAGE_READ),
+        (format!("/projects/{project}/topics/api"), PAGE_READ),
+        (format!("/projects/{project}/results"), PAGE_READ),
+    ];
+    for (path, expected) in &pages {
+        for caller in CALLERS {
+            let index = caller_index(caller);
+            let response = fixture.clients[index]
+                .get(fixture.app.url(path))
+                .header("Accept", "text/html")
+                .send()
+                .await
+                .unwrap();
+            let status = response.status().as_u16();
+            if status != expected[index] {
+                failures.push(format!(
+                    "GET {path} as {caller:?}: expected {}, got {status}",
+                    expected[index]
+                ));
+            }
+        }
+    }
     for (function, expected) in SERVER_FUNCTIONS {
         // No server function answers a GET: state never changes through a link or an <img>.
-        let get = fixture
-            .clients[caller_index(Caller::Owner)]
+        let get = fixture.clients[caller_index(Caller::Owner)]
             .get(fixture.app.url(&format!("/api/{function}")))
             .send()
             .await
@@ -326,36 +404,10 @@ async fn every_endpoint_answers_each_caller_as_the_matrix_says(backend: Backend)
         }
     }
 
-    let project = fixture.project.clone();
-    let team = fixture.team.clone();
-    let pages: Vec<(String, Row)> = vec![
-        ("/healthz".into(), PUBLIC),
-        ("/readyz".into(), PUBLIC),
-        ("/sign-in".into(), PUBLIC),
-        ("/".into(), [REDIRECT, OK, OK, OK, OK]),
-        ("/account".into(), [REDIRECT, OK, OK, OK, OK]),
-        (format!("/teams/{team}"), PAGE_READ),
-        (format!("/projects/{project}"), PAGE_READ),
-        (format!("/projects/{project}/profile"), PAGE_READ),
-        (format!("/projects/{project}/topics/api"), PAGE_READ),
-        (format!("/projects/{project}/results"), PAGE_READ),
-    ];
-    for (path, expected) in &pages {
-        for caller in CALLERS {
-            let index = caller_index(caller);
-            let response = fixture.clients[index]
-                .get(fixture.app.url(path))
-                .send()
-                .await
-                .unwrap();
-            let status = response.status().as_u16();
-            if status != expected[index] {
-                failures.push(format!(
-                    "GET {path} as {caller:?}: expected {}, got {status}",
-                    expected[index]
-                ));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{} mismatches:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

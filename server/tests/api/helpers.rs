@@ -124,9 +124,17 @@ async fn spawn(
             ],
         )
         .await;
-    assert!(set_up.status().is_success(), "set-up failed: {}", set_up.status());
-    let teams: Vec<app::teams::domain::TeamSummary> =
-        app.call("list_my_teams", &[]).await.json().await.expect("teams");
+    assert!(
+        set_up.status().is_success(),
+        "set-up failed: {}",
+        set_up.status()
+    );
+    let teams: Vec<app::teams::domain::TeamSummary> = app
+        .call("list_my_teams", &[])
+        .await
+        .json()
+        .await
+        .expect("teams");
     app.team_id = teams[0].id.to_string();
     Some(app)
 }
@@ -154,14 +162,21 @@ impl TestApp {
                 &[("email", email), ("password", TEST_PASSWORD)],
             )
             .await;
-        assert!(response.status().is_success(), "sign-up failed: {}", response.status());
+        assert!(
+            response.status().is_success(),
+            "sign-up failed: {}",
+            response.status()
+        );
         client
     }
 
     /// An invitation link path to the owner's team with `role`.
     pub async fn invitation(&self, role: &str) -> String {
         let invitation: app::teams::domain::CreatedInvitation = self
-            .call("invite_member", &[("team_id", &self.team_id), ("role", role)])
+            .call(
+                "invite_member",
+                &[("team_id", &self.team_id), ("role", role)],
+            )
             .await
             .json()
             .await
@@ -174,8 +189,14 @@ impl TestApp {
         let client = self.sign_up(email).await;
         let path = self.invitation(role).await;
         let token = path.rsplit('/').next().expect("a token");
-        let accepted = self.call_as(&client, "accept_invitation", &[("token", token)]).await;
-        assert!(accepted.status().is_success(), "accepting failed: {}", accepted.status());
+        let accepted = self
+            .call_as(&client, "accept_invitation", &[("token", token)])
+            .await;
+        assert!(
+            accepted.status().is_success(),
+            "accepting failed: {}",
+            accepted.status()
+        );
         client
     }
 }

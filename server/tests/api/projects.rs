@@ -46,7 +46,12 @@ async fn a_created_project_is_listed(backend: Backend) {
     let created: Project = response.json().await.unwrap();
     assert_eq!(created.name, "Checkout");
 
-    let listed: Vec<Project> = app.call("list_projects", &[("team_id", &app.team_id)]).await.json().await.unwrap();
+    let listed: Vec<Project> = app
+        .call("list_projects", &[("team_id", &app.team_id)])
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(listed, vec![created]);
 }
 
@@ -192,7 +197,12 @@ async fn another_teams_project_cannot_be_read_renamed_or_deleted(backend: Backen
     .unwrap();
     let id = theirs.id.to_string();
 
-    let listed: Vec<Project> = app.call("list_projects", &[("team_id", &app.team_id)]).await.json().await.unwrap();
+    let listed: Vec<Project> = app
+        .call("list_projects", &[("team_id", &app.team_id)])
+        .await
+        .json()
+        .await
+        .unwrap();
     assert!(listed.is_empty());
     assert_eq!(
         app.call("get_project", &[("id", &id)]).await.status(),
@@ -282,7 +292,9 @@ async fn database_errors_are_not_shown_to_the_user(backend: Backend) {
         .execute_unprepared("ALTER TABLE projects RENAME TO projects_gone")
         .await
         .unwrap();
-    let response = app.call("list_projects", &[("team_id", &app.team_id)]).await;
+    let response = app
+        .call("list_projects", &[("team_id", &app.team_id)])
+        .await;
     assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
     let body = response.text().await.unwrap();
     assert!(body.contains("Internal"), "{body}");

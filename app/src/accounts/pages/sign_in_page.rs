@@ -6,7 +6,7 @@ use super::next_path;
 use crate::{
     accounts::{
         domain::EMAIL_MAX_CHARS,
-        server_fns::{setup_needed, SignIn},
+        server_fns::{setup_needed, single_sign_on_enabled, SignIn},
     },
     components::{FieldError, FormError},
     forms::{submitted_value, url_encode},
@@ -16,10 +16,12 @@ use crate::{
 #[component]
 pub fn SignInPage() -> impl IntoView {
     let needs_setup = Resource::new(|| (), |_| setup_needed());
+    let sso = Resource::new(|| (), |_| single_sign_on_enabled());
     let sign_in = ServerAction::<SignIn>::new();
     let error = Signal::derive(move || sign_in.value().get().and_then(Result::err));
     let next = next_path();
     let sign_up_link = format!("/sign-up?next={}", url_encode(&next));
+    let sso_link = format!("/auth/oidc/start?next={}", url_encode(&next));
 
     view! {
         <Title text="Sign in · Groundwork"/>
@@ -47,9 +49,16 @@ pub fn SignInPage() -> impl IntoView {
                 </button>
             </ActionForm>
             <p>"New here? " <a href=sign_up_link>"Create an account"</a></p>
-            <p class="hint">"Single sign-on, when your administrator has set it up: "
-                <a href="/auth/oidc/start" rel="external">"Sign in with your organisation"</a>
-            </p>
+            <Suspense>
+                {move || {
+                    let sso_link = sso_link.clone();
+                    Suspend::new(async move {
+                        matches!(sso.await, Ok(true)).then(|| view! {
+                            <p class="sso"><a class="button secondary" href=sso_link rel="external">"Sign in with your organisation"</a></p>
+                        })
+                    })
+                }}
+            </Suspense>
         </section>
     }
 }

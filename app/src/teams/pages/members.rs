@@ -51,7 +51,11 @@ fn MemberRow(
     change: ServerAction<ChangeMemberRole>,
     remove: ServerAction<RemoveMember>,
 ) -> impl IntoView {
-    let label = format!("{}{}", member.display_name, if is_me { " (you)" } else { "" });
+    let label = format!(
+        "{}{}",
+        member.display_name,
+        if is_me { " (you)" } else { "" }
+    );
     let role_field = format!("role-{}", member.user_id);
     view! {
         <li class="member">
@@ -112,7 +116,9 @@ fn Invite(team_id: i32) -> impl IntoView {
 
 /// The link just created: from the action with JavaScript, from the URL without.
 #[component]
-fn InvitationLink(created: Signal<Option<crate::teams::domain::CreatedInvitation>>) -> impl IntoView {
+fn InvitationLink(
+    created: Signal<Option<crate::teams::domain::CreatedInvitation>>,
+) -> impl IntoView {
     let from_url = use_query_map().with_untracked(|query| query.get("invitation"));
     let path = Signal::derive(move || {
         created
@@ -133,7 +139,10 @@ fn InvitationLink(created: Signal<Option<crate::teams::domain::CreatedInvitation
 
 #[cfg(feature = "hydrate")]
 fn origin() -> String {
-    leptos::prelude::window().location().origin().unwrap_or_default()
+    leptos::prelude::window()
+        .location()
+        .origin()
+        .unwrap_or_default()
 }
 
 #[cfg(not(feature = "hydrate"))]
