@@ -61,7 +61,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByText("Delete this project").click();
       await page.getByRole("button", { name: "Delete project" }).click();
       await expect(page).toHaveURL(/\/teams\/\d+$/);
-      await expect(page.getByRole("heading", { name: "Projects" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Projects", exact: true })).toBeVisible();
       await expect(page.getByRole("link", { name: renamed })).toHaveCount(0);
       await page.screenshot({ path: `screenshots/projects-${javaScriptEnabled ? "js" : "no-js"}.png`, fullPage: true });
     });

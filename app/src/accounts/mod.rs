@@ -4,6 +4,8 @@ pub mod backend;
 pub mod domain;
 #[cfg(feature = "ssr")]
 pub mod entity;
+#[cfg(feature = "ssr")]
+mod hashing_pool;
 mod pages;
 #[cfg(feature = "ssr")]
 pub mod passwords;

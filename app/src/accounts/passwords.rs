@@ -1,15 +1,11 @@
 //! Password hashing with argon2id (the `password-auth` crate's defaults: m = 19 MiB, t = 2,
-//! p = 1), on the blocking pool so that a hash never stalls the request workers.
+//! p = 1), on the low-priority hashing threads so that a hash never stalls a page.
+use super::hashing_pool;
 use crate::error::AppError;
 
 pub async fn hash(password: &str) -> Result<String, AppError> {
     let password = password.to_owned();
-    tokio::task::spawn_blocking(move || password_auth::generate_hash(password))
-        .await
-        .map_err(|error| {
-            tracing::error!(%error, "password hashing task failed");
-            AppError::Internal
-        })
+    hashing_pool::run(move || password_auth::generate_hash(password)).await
 }
 
 /// True when `password` matches `stored_hash`. With no stored hash (an unknown account, or one
@@ -21,14 +17,8 @@ pub async fn verify(password: &str, stored_hash: Option<&str>) -> Result<bool, A
         Some(hash) => (hash.to_owned(), true),
         None => (DUMMY_HASH.clone(), false),
     };
-    let matches = tokio::task::spawn_blocking(move || {
-        password_auth::verify_password(password, &hash).is_ok()
-    })
-    .await
-    .map_err(|error| {
-        tracing::error!(%error, "password verification task failed");
-        AppError::Internal
-    })?;
+    let matches =
+        hashing_pool::run(move || password_auth::verify_password(password, &hash).is_ok()).await?;
     Ok(real && matches)
 }
 

@@ -14,6 +14,7 @@ on_both_databases!(
     a_signed_out_cookie_no_longer_works,
     changing_the_password_ends_every_other_session,
     a_session_ends_after_the_absolute_timeout,
+    a_session_ends_when_idle_too_long,
     unknown_email_and_wrong_password_get_the_same_answer,
     sign_in_is_rate_limited_per_account_with_retry_after,
     sign_in_is_rate_limited_per_client_address,
@@ -196,6 +197,19 @@ async fn a_session_ends_after_the_absolute_timeout(backend: Backend) {
         app.call_as(&client, "list_my_teams", &[]).await.status(),
         StatusCode::UNAUTHORIZED
     );
+}
+
+async fn a_session_ends_when_idle_too_long(backend: Backend) {
+    let Some(app) = spawn_app_configured(backend, |config| config.session_idle_minutes = 0).await
+    else {
+        return;
+    };
+    let response = sign_in(&app, &new_client(), "owner@example.com", TEST_PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let cookie = cookie_value(&session_cookie(&response).expect("a session cookie"));
+    // Even a client that ignores the cookie's Max-Age gets nothing from the server.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert_eq!(who_has(&app, &cookie).await, Value::Null);
 }
 
 async fn unknown_email_and_wrong_password_get_the_same_answer(backend: Backend) {

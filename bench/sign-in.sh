@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Sign-in figures (issue 3), not a timed test. In one run on this machine:
+#  1. the argon2id verify time of one password (the same crate and parameters as the app);
+#  2. sign-in throughput under a flood, against the ceiling cores / verify time
+#     (target: >= 0.9x);
+#  3. the p99 latency of an ordinary page (/sign-in) alone, then during the flood
+#     (target: <= 1.2x).
+# Usage: bench/sign-in.sh   (release build; installs wrk from Debian if missing)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+cargo build --release -p server --bin groundwork --example password_hash_time 2>&1 | tail -1
+cores=$(nproc)
+verify_ms=$(target/release/examples/password_hash_time)
+ceiling=$(python3 -c "print(round($cores * 1000 / $verify_ms, 1))")
+echo "argon2id verify: ${verify_ms} ms (median of 30); ceiling ${cores} cores / verify = ${ceiling} sign-ins/s"
+
+db=$(mktemp -d)/bench.db
+port=3101
+url="http://127.0.0.1:$port"
+DATABASE_URL="sqlite://$db?mode=rwc" LISTEN_ADDR="127.0.0.1:$port" LOG_LEVEL=warn \
+  SIGN_IN_ATTEMPTS_PER_ACCOUNT=100000000 SIGN_IN_ATTEMPTS_PER_ADDRESS=100000000 \
+  target/release/groundwork &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+until curl -fs -o /dev/null "$url/healthz"; do sleep 0.05; done
+curl -fs -o /dev/null -H 'Accept: application/json' \
+  --data 'email=bench%40example.com&password=a+long+bench+password&team_name=Bench' "$url/api/set_up"
+
+p99() { awk '$1 == "99%" { print $2 }'; }
+to_ms() { python3 -c "
+import sys; v=sys.argv[1]
+for unit, f in (('us',0.001),('ms',1),('s',1000)):
+    if v.endswith(unit) and not (unit=='s' and v.endswith(('us','ms'))): print(round(float(v[:-len(unit)])*f,2)); break" "$1"; }
+
+# Warm up, then the page alone.
+wrk -t1 -c2 -d3s "$url/sign-in" >/dev/null
+alone=$(wrk -t1 -c2 -d15s --latency "$url/sign-in" | p99)
+
+# The flood: more connections than cores, for long enough to overlap the page measurement.
+wrk -t1 -c$((cores * 4)) -d25s -s bench/sign-in.lua "$url/api/sign_in" > /tmp/groundwork-flood.txt &
+flood=$!
+sleep 5
+during=$(wrk -t1 -c2 -d15s --latency "$url/sign-in" | p99)
+wait $flood
+rate=$(awk '/Requests\/sec/ { print $2 }' /tmp/groundwork-flood.txt)
+non2xx=$(awk '/Non-2xx/ { print $5 }' /tmp/groundwork-flood.txt)
+
+alone_ms=$(to_ms "$alone"); during_ms=$(to_ms "$during")
+echo "sign-in throughput: ${rate}/s (non-2xx: ${non2xx:-0}) = $(python3 -c "print(round($rate / $ceiling, 2))")x of the ceiling"
+echo "/sign-in p99 alone: ${alone_ms} ms; during the flood: ${during_ms} ms = $(python3 -c "print(round($during_ms / $alone_ms, 2))")x"
