@@ -1,6 +1,6 @@
 //! The threads that hash passwords. argon2 is deliberately slow (tens of milliseconds of CPU per
 //! hash), so sign-ins must neither block the async workers nor starve them: hashing runs on its
-//! own threads, one per core, at the lowest CPU priority. Pages are served first; hashing gets
+//! own threads, one per core, at a low CPU priority. Pages are served first; hashing gets
 //! every cycle the pages leave idle. A bounded queue keeps a sign-in flood from piling up work.
 use std::sync::{
     mpsc::{sync_channel, SyncSender, TrySendError},
@@ -10,6 +10,11 @@ use std::sync::{
 use crate::error::AppError;
 
 type Job = Box<dyn FnOnce() + Send>;
+
+/// Nice 10: under contention a hashing thread gets about a tenth of a page-serving thread's CPU
+/// share, so pages stay quick during a sign-in flood, yet sign-ins still progress when the
+/// machine is busy with pages (nice 19, a seventieth, starved them).
+const HASHING_NICENESS: i32 = 10;
 
 /// Jobs waiting per hashing thread before new ones are refused with 429.
 const QUEUE_PER_THREAD: usize = 64;
@@ -74,12 +79,12 @@ pub async fn run<T: Send + 'static>(
     })
 }
 
-/// Nice 19 for the calling thread (on Linux, `setpriority` with id 0 names the thread).
+/// Lowers the calling thread's priority (on Linux, `setpriority` with id 0 names the thread).
 fn lower_this_threads_priority() {
     #[cfg(target_os = "linux")]
     // SAFETY: setpriority only reads its integer arguments.
     unsafe {
-        libc::setpriority(libc::PRIO_PROCESS, 0, 19);
+        libc::setpriority(libc::PRIO_PROCESS, 0, HASHING_NICENESS);
     }
 }
 
@@ -96,6 +101,6 @@ mod tests {
         .await
         .unwrap();
         assert!(name.unwrap().starts_with("password-hash-"));
-        assert_eq!(nice, 19);
+        assert_eq!(nice, super::HASHING_NICENESS);
     }
 }
