@@ -9,6 +9,7 @@ use leptos_router::{
 use crate::{
     accounts::{server_fns::who_am_i, AccountPage, SetupPage, SignInPage, SignUpPage},
     components::NotFoundPage,
+    decisions::{AdrPage, DecisionLogPage, NewAdrPage},
     projects::ProjectPage,
     questionnaire::pages::{ProfilePage, ResultsPage, TopicPage},
     teams::{InvitationPage, TeamPage, TeamsPage},
@@ -63,6 +64,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/projects/:id/profile") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id/topics/:topic") view=TopicPage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id/results") view=ResultsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/decisions") view=DecisionLogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/decisions/new") view=NewAdrPage ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/decisions/:number") view=AdrPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod app_shell;
 pub mod auth;
 pub mod components;
+pub mod decisions;
 pub mod error;
 pub mod forms;
 pub mod projects;

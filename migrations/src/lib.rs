@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261123_000001_create_teams_and_projects;
 mod m20261123_000002_create_questionnaire;
 mod m20261124_000003_create_accounts;
+mod m20261124_000004_create_decisions;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000001_create_teams_and_projects::Migration),
             Box::new(m20261123_000002_create_questionnaire::Migration),
             Box::new(m20261124_000003_create_accounts::Migration),
+            Box::new(m20261124_000004_create_decisions::Migration),
         ]
     }
 }

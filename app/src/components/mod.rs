@@ -2,7 +2,9 @@
 mod form_messages;
 mod not_found_page;
 mod page_or_error;
+mod textarea_text;
 
 pub use form_messages::{FieldError, FormError};
 pub use not_found_page::NotFoundPage;
 pub use page_or_error::{page_or_error, SignInRedirect};
+pub use textarea_text::textarea_text;

@@ -11,6 +11,8 @@ pub struct Model {
     /// Lower-cased name; unique per team.
     pub name_key: String,
     pub description: String,
+    /// The number of the newest ADR; see `decisions::repository::take_next_number`.
+    pub last_adr_number: i32,
     pub created_at: ChronoDateTimeUtc,
     pub updated_at: ChronoDateTimeUtc,
 }

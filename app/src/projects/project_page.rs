@@ -63,6 +63,8 @@ fn ProjectDetails(project: Project) -> impl IntoView {
         <h1>{move || current.read().name.clone()}</h1>
         <p class="description">{move || current.read().description.clone()}</p>
         <QuestionnaireCard project_id=project.id/>
+        <p class="card"><a href=format!("/projects/{}/decisions", project.id)>"Decision log"</a>
+            " — the architecture decision records of this project."</p>
         {(!can_edit).then(|| view! {
             <p class="hint">"You can read this project. Ask an owner of the team if you need to edit it."</p>
         })}

@@ -73,6 +73,16 @@ const SERVER_FUNCTIONS: &[(&str, Row)] = &[
     ("save_answer", TEAM_WRITE),
     ("mark_topic", TEAM_WRITE),
     ("get_results", TEAM_READ),
+    ("list_adrs", TEAM_READ),
+    ("get_adr", TEAM_READ),
+    ("create_adr", TEAM_WRITE),
+    ("generate_adr", TEAM_WRITE),
+    ("update_adr", TEAM_WRITE),
+    ("change_adr_status", TEAM_WRITE),
+    ("link_adrs", TEAM_WRITE),
+    ("preview_markdown", TEAM_READ),
+    ("list_adr_revisions", TEAM_READ),
+    ("diff_adr_revisions", TEAM_READ),
     ("change_password", SIGNED_IN),
     ("sign_up", PUBLIC),
     ("sign_in", PUBLIC),
@@ -107,6 +117,16 @@ impl Fixture {
         let demotable = user_id_of(&app, app.member("demotable@example.com", "editor").await).await;
         let removable = user_id_of(&app, app.member("removable@example.com", "editor").await).await;
         app.sign_up("signin@example.com").await;
+        for n in 1..=6 {
+            let title = format!("Decision {n}");
+            let created = app
+                .call(
+                    "create_adr",
+                    &[("project_id", &project), ("adr[title]", &title)],
+                )
+                .await;
+            assert_eq!(created.status(), StatusCode::OK, "creating ADR {n}");
+        }
         let mut fixture = Self {
             app,
             team,
@@ -258,6 +278,52 @@ impl Fixture {
                 ("mark".into(), "not_applicable".into()),
                 ("reason".into(), "We run one container".into()),
             ],
+            "list_adrs" | "preview_markdown" => {
+                vec![project(), ("markdown".into(), "**bold**".into())]
+            }
+            "get_adr" | "list_adr_revisions" => vec![project(), ("number".into(), "1".into())],
+            "diff_adr_revisions" => vec![
+                project(),
+                ("number".into(), "1".into()),
+                ("from".into(), "1".into()),
+                ("to".into(), "1".into()),
+            ],
+            "create_adr" => vec![
+                project(),
+                ("adr[title]".into(), format!("New by {caller:?}")),
+            ],
+            "generate_adr" => vec![project(), ("topic_id".into(), "api".into())],
+            "update_adr" | "change_adr_status" => {
+                let adr: app::decisions::domain::AdrView = self
+                    .app
+                    .call_as(
+                        self.owner(),
+                        "get_adr",
+                        &[("project_id", &self.project), ("number", "1")],
+                    )
+                    .await
+                    .json()
+                    .await
+                    .unwrap();
+                let mut args = vec![
+                    project(),
+                    ("number".into(), "1".into()),
+                    ("version".into(), adr.version.to_string()),
+                ];
+                if function == "update_adr" {
+                    args.push(("adr[title]".into(), format!("Edited by {caller:?}")));
+                } else {
+                    let next = adr.next_statuses.first().map_or("accepted", |s| s.as_str());
+                    args.push(("status".into(), next.into()));
+                }
+                args
+            }
+            "link_adrs" => vec![
+                project(),
+                ("number".into(), "1".into()),
+                ("kind".into(), "relates_to".into()),
+                ("target".into(), (2 + index).to_string()),
+            ],
             "change_password" => pairs(&[
                 ("current_password", TEST_PASSWORD),
                 ("new_password", TEST_PASSWORD),
@@ -352,6 +418,8 @@ async fn every_endpoint_answers_each_caller_as_the_matrix_says(backend: Backend)
         (format!("/projects/{project}/profile"), PAGE_READ),
         (format!("/projects/{project}/topics/api"), PAGE_READ),
         (format!("/projects/{project}/results"), PAGE_READ),
+        (format!("/projects/{project}/decisions"), PAGE_READ),
+        (format!("/projects/{project}/decisions/1"), PAGE_READ),
     ];
     for (path, expected) in &pages {
         for caller in CALLERS {

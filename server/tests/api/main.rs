@@ -3,6 +3,7 @@
 mod accounts;
 mod authorization;
 mod cli;
+mod decisions;
 mod helpers;
 mod operations;
 mod projects;

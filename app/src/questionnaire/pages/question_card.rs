@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::AnswersSaved;
 use crate::{
-    components::{FieldError, FormError},
+    components::{textarea_text, FieldError, FormError},
     forms::submitted_value,
     questionnaire::{
         catalog::QuestionKind,
@@ -133,12 +133,12 @@ pub fn QuestionCard(project_id: i32, view: QuestionView) -> impl IntoView {
                             })
                             .collect_view()
                             .into_any(),
-                        QuestionKind::Text => view! { <textarea name="value" rows="3">{chosen.clone()}</textarea> }.into_any(),
+                        QuestionKind::Text => view! { <textarea name="value" rows="3">{textarea_text(&chosen)}</textarea> }.into_any(),
                     }}
                 </fieldset>
                 <FieldError error field="value"/>
                 <label for=note_id.clone()>"Note " <span class="hint">"(optional: why, who, open points)"</span></label>
-                <textarea id=note_id node_ref=note_input name="note" rows="2" maxlength=NOTE_MAX_CHARS>{note}</textarea>
+                <textarea id=note_id node_ref=note_input name="note" rows="2" maxlength=NOTE_MAX_CHARS>{textarea_text(&note)}</textarea>
                 <FieldError error field="note"/>
                 <FormError error/>
                 <button type="submit" disabled=move || save.pending().get()>

@@ -7,6 +7,7 @@ use super::{
 };
 use crate::{
     components::{page_or_error, FieldError, FormError},
+    decisions::WriteDecisionCard,
     error::AppError,
     forms::submitted_value,
     questionnaire::{
@@ -54,11 +55,13 @@ fn TopicStep(view: TopicView) -> impl IntoView {
         .find(|t| t.id == topic_id)
         .map(|t| t.state.clone());
     let base = format!("/projects/{project_id}");
+    let can_edit = project.my_role >= crate::teams::domain::Role::Editor;
     view! {
         <Title text=format!("{} · {} · Groundwork", view.topic.title, project.name)/>
         <p class="breadcrumb">
             <a href=base.clone()>{project.name.clone()}</a> " · " <a href=format!("{base}/profile")>"Profile"</a>
             " · " <a href=format!("{base}/results")>"Results"</a>
+            " · " <a href=format!("{base}/decisions")>"Decision log"</a>
         </p>
         <div class="wizard">
             <LiveProgress initial=view.progress.clone() project_id current=topic_id.clone()/>
@@ -76,7 +79,8 @@ fn TopicStep(view: TopicView) -> impl IntoView {
                 {state.clone().map(|s| view! { <p class=format!("topic-state {}", s.css_class())>{s.label()}</p> })}
                 <div class="guidance" inner_html=view.topic.guidance_html.clone()></div>
                 {view.questions.into_iter().map(|q| view! { <QuestionCard project_id view=q/> }).collect_view()}
-                <TopicNavigation project_id topic_id previous=view.previous next=view.next state/>
+                <TopicNavigation project_id topic_id=topic_id.clone() previous=view.previous next=view.next state/>
+                {can_edit.then(|| view! { <WriteDecisionCard project_id topic_id/> })}
             </section>
         </div>
     }

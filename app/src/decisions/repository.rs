@@ -1,0 +1,213 @@
+//! sea-orm queries for the decision log. Every query is scoped by team and project.
+use sea_orm::{
+    sea_query::{Expr, ExprTrait, Func},
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait,
+    PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+
+use super::entity::{
+    adr::{self, Entity as Adrs},
+    link::{self, Entity as Links},
+    revision::{self, Entity as Revisions},
+};
+use crate::projects::entity::{self as project, Entity as Projects};
+
+/// Takes the next ADR number of a project. The update locks the project's row (PostgreSQL) or
+/// the database (SQLite) until the caller's transaction ends, so parallel inserts queue here and
+/// get consecutive numbers; a rolled-back insert gives its number back.
+pub async fn take_next_number(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    project_id: i32,
+) -> Result<Option<i32>, DbErr> {
+    let updated = Projects::update_many()
+        .col_expr(
+            project::Column::LastAdrNumber,
+            Expr::col(project::Column::LastAdrNumber).add(1),
+        )
+        .filter(project::Column::Id.eq(project_id))
+        .filter(project::Column::TeamId.eq(team_id))
+        .exec_with_returning(db)
+        .await?;
+    Ok(updated.first().map(|row| row.last_adr_number))
+}
+
+pub async fn insert(db: &impl ConnectionTrait, row: adr::ActiveModel) -> Result<adr::Model, DbErr> {
+    row.insert(db).await
+}
+
+pub async fn find_by_number(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    project_id: i32,
+    number: i32,
+) -> Result<Option<adr::Model>, DbErr> {
+    Adrs::find()
+        .filter(adr::Column::TeamId.eq(team_id))
+        .filter(adr::Column::ProjectId.eq(project_id))
+        .filter(adr::Column::Number.eq(number))
+        .one(db)
+        .await
+}
+
+pub async fn find_by_ids(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    ids: Vec<i32>,
+) -> Result<Vec<adr::Model>, DbErr> {
+    Adrs::find()
+        .filter(adr::Column::TeamId.eq(team_id))
+        .filter(adr::Column::Id.is_in(ids))
+        .all(db)
+        .await
+}
+
+/// Writes `changes` only if the stored version is still `version`; false when someone else
+/// saved first (or the ADR is gone). The version goes up by one.
+pub async fn update_if_version(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    id: i32,
+    version: i32,
+    mut changes: adr::ActiveModel,
+) -> Result<bool, DbErr> {
+    changes.version = Set(version + 1);
+    changes.updated_at = Set(chrono::Utc::now());
+    let result = Adrs::update_many()
+        .set(changes)
+        .filter(adr::Column::Id.eq(id))
+        .filter(adr::Column::TeamId.eq(team_id))
+        .filter(adr::Column::Version.eq(version))
+        .exec(db)
+        .await?;
+    Ok(result.rows_affected == 1)
+}
+
+/// What the decision log is filtered and sorted by.
+pub struct LogQuery<'a> {
+    pub status: Option<&'a str>,
+    pub topic: Option<&'a str>,
+    /// Words that must all appear in the title or the body.
+    pub words: Vec<String>,
+    pub sort: LogSort,
+    pub page: u64,
+    pub per_page: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogSort {
+    NumberAscending,
+    NumberDescending,
+    Title,
+    RecentlyChanged,
+}
+
+pub async fn log_page(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    project_id: i32,
+    query: &LogQuery<'_>,
+) -> Result<(Vec<adr::Model>, u64), DbErr> {
+    let mut select = Adrs::find()
+        .filter(adr::Column::TeamId.eq(team_id))
+        .filter(adr::Column::ProjectId.eq(project_id));
+    if let Some(status) = query.status {
+        select = select.filter(adr::Column::Status.eq(status));
+    }
+    if let Some(topic) = query.topic {
+        select = select.filter(adr::Column::TopicId.eq(topic));
+    }
+    if !query.words.is_empty() {
+        select = select.filter(search_condition(db.get_database_backend(), &query.words));
+    }
+    select = match query.sort {
+        LogSort::NumberAscending => select.order_by_asc(adr::Column::Number),
+        LogSort::NumberDescending => select.order_by_desc(adr::Column::Number),
+        LogSort::Title => select
+            .order_by_asc(Expr::expr(Func::lower(Expr::col(adr::Column::Title))))
+            .order_by_asc(adr::Column::Number),
+        LogSort::RecentlyChanged => select
+            .order_by_desc(adr::Column::UpdatedAt)
+            .order_by_desc(adr::Column::Number),
+    };
+    let paginator = select.paginate(db, query.per_page);
+    let total = paginator.num_items().await?;
+    let rows = paginator.fetch_page(query.page.saturating_sub(1)).await?;
+    Ok((rows, total))
+}
+
+/// PostgreSQL's full-text search (English stemming, GIN index); on SQLite every word must occur
+/// in the lower-cased text.
+fn search_condition(backend: DatabaseBackend, words: &[String]) -> Condition {
+    match backend {
+        DatabaseBackend::Postgres => Condition::all().add(Expr::cust_with_values(
+            "to_tsvector('english', search_text) @@ plainto_tsquery('english', $1)",
+            [words.join(" ")],
+        )),
+        _ => words.iter().fold(Condition::all(), |all, word| {
+            all.add(adr::Column::SearchText.contains(word.to_lowercase()))
+        }),
+    }
+}
+
+pub async fn insert_link(
+    db: &impl ConnectionTrait,
+    row: link::ActiveModel,
+) -> Result<link::Model, DbErr> {
+    row.insert(db).await
+}
+
+/// Links that start or end at `adr_id`.
+pub async fn links_of(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    adr_id: i32,
+) -> Result<Vec<link::Model>, DbErr> {
+    Links::find()
+        .filter(link::Column::TeamId.eq(team_id))
+        .filter(
+            Condition::any()
+                .add(link::Column::FromAdrId.eq(adr_id))
+                .add(link::Column::ToAdrId.eq(adr_id)),
+        )
+        .order_by_asc(link::Column::Id)
+        .all(db)
+        .await
+}
+
+/// The ADR that `adr_id` supersedes, if any (following a supersedes chain backwards).
+pub async fn superseded_by_link(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    adr_id: i32,
+) -> Result<Vec<i32>, DbErr> {
+    Ok(Links::find()
+        .filter(link::Column::TeamId.eq(team_id))
+        .filter(link::Column::FromAdrId.eq(adr_id))
+        .filter(link::Column::Kind.eq("supersedes"))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|row| row.to_adr_id)
+        .collect())
+}
+
+pub async fn insert_revision(
+    db: &impl ConnectionTrait,
+    row: revision::ActiveModel,
+) -> Result<revision::Model, DbErr> {
+    row.insert(db).await
+}
+
+pub async fn revisions(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    adr_id: i32,
+) -> Result<Vec<revision::Model>, DbErr> {
+    Revisions::find()
+        .filter(revision::Column::TeamId.eq(team_id))
+        .filter(revision::Column::AdrId.eq(adr_id))
+        .order_by_desc(revision::Column::Version)
+        .all(db)
+        .await
+}

@@ -1,0 +1,156 @@
+//! The decision log endpoints. Each one: who is asking (and their role in the project's team),
+//! then the service.
+use leptos::prelude::*;
+
+use super::domain::{AdrForm, AdrLogPage, AdrView, FieldDiff, RevisionSummary};
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use crate::{
+    auth::member_for_project, decisions::service, forms::keep_form_input_on_error,
+    state::app_state, teams::domain::Role,
+};
+
+#[server(endpoint = "list_adrs")]
+pub async fn list_adrs(
+    project_id: i32,
+    #[server(default)] status: String,
+    #[server(default)] topic: String,
+    #[server(default)] q: String,
+    #[server(default)] sort: String,
+    #[server(default)] page: u64,
+) -> Result<AdrLogPage, AppError> {
+    let member = member_for_project(project_id, Role::Viewer).await?;
+    let filters = service::LogFilters {
+        status,
+        topic,
+        q,
+        sort,
+        page,
+    };
+    service::log_page(&app_state()?.db, &member, project_id, &filters).await
+}
+
+#[server(endpoint = "get_adr")]
+pub async fn get_adr(project_id: i32, number: i32) -> Result<AdrView, AppError> {
+    let member = member_for_project(project_id, Role::Viewer).await?;
+    service::get_adr(&app_state()?.db, &member, project_id, number).await
+}
+
+/// Writes a new ADR from scratch, then opens it.
+#[server(endpoint = "create_adr")]
+pub async fn create_adr(project_id: i32, adr: AdrForm) -> Result<i32, AppError> {
+    let result = async {
+        let member = member_for_project(project_id, Role::Editor).await?;
+        service::create_adr(&app_state()?.db, &member, project_id, &adr, None).await
+    }
+    .await;
+    let number =
+        keep_form_input_on_error::<CreateAdr, _>(result.map(|s| s.number), &form_fields(&adr))?;
+    leptos_axum::redirect(&format!("/projects/{project_id}/decisions/{number}"));
+    Ok(number)
+}
+
+/// Drafts an ADR from an answered topic, then opens it.
+#[server(endpoint = "generate_adr")]
+pub async fn generate_adr(project_id: i32, topic_id: String) -> Result<i32, AppError> {
+    let member = member_for_project(project_id, Role::Editor).await?;
+    let state = app_state()?;
+    let created = service::generate_from_topic(&state.db, &member, project_id, &topic_id).await;
+    let number = keep_form_input_on_error::<GenerateAdr, _>(created.map(|s| s.number), &[])?;
+    leptos_axum::redirect(&format!("/projects/{project_id}/decisions/{number}"));
+    Ok(number)
+}
+
+#[server(endpoint = "update_adr")]
+pub async fn update_adr(
+    project_id: i32,
+    number: i32,
+    version: i32,
+    adr: AdrForm,
+) -> Result<AdrView, AppError> {
+    let result = async {
+        let member = member_for_project(project_id, Role::Editor).await?;
+        service::update_adr(&app_state()?.db, &member, project_id, number, version, &adr).await
+    }
+    .await;
+    keep_form_input_on_error::<UpdateAdr, _>(result, &form_fields(&adr))
+}
+
+#[server(endpoint = "change_adr_status")]
+pub async fn change_adr_status(
+    project_id: i32,
+    number: i32,
+    version: i32,
+    status: String,
+) -> Result<AdrView, AppError> {
+    let result = async {
+        let member = member_for_project(project_id, Role::Editor).await?;
+        service::change_status(
+            &app_state()?.db,
+            &member,
+            project_id,
+            number,
+            version,
+            &status,
+        )
+        .await
+    }
+    .await;
+    keep_form_input_on_error::<ChangeAdrStatus, _>(result, &[])
+}
+
+#[server(endpoint = "link_adrs")]
+pub async fn link_adrs(
+    project_id: i32,
+    number: i32,
+    kind: String,
+    target: i32,
+) -> Result<AdrView, AppError> {
+    let result = async {
+        let member = member_for_project(project_id, Role::Editor).await?;
+        service::link_adrs(&app_state()?.db, &member, project_id, number, &kind, target).await
+    }
+    .await;
+    keep_form_input_on_error::<LinkAdrs, _>(result, &[])
+}
+
+/// Markdown rendered and sanitised exactly as saving would.
+#[server(endpoint = "preview_markdown")]
+pub async fn preview_markdown(project_id: i32, markdown: String) -> Result<String, AppError> {
+    member_for_project(project_id, Role::Viewer).await?;
+    super::domain::check_section("markdown", &markdown)?;
+    Ok(super::markdown::render(&markdown))
+}
+
+#[server(endpoint = "list_adr_revisions")]
+pub async fn list_adr_revisions(
+    project_id: i32,
+    number: i32,
+) -> Result<Vec<RevisionSummary>, AppError> {
+    let member = member_for_project(project_id, Role::Viewer).await?;
+    service::list_revisions(&app_state()?.db, &member, project_id, number).await
+}
+
+#[server(endpoint = "diff_adr_revisions")]
+pub async fn diff_adr_revisions(
+    project_id: i32,
+    number: i32,
+    from: i32,
+    to: i32,
+) -> Result<Vec<FieldDiff>, AppError> {
+    let member = member_for_project(project_id, Role::Viewer).await?;
+    service::diff_revisions(&app_state()?.db, &member, project_id, number, from, to).await
+}
+
+/// The fields kept in the URL when a plain form post fails (the sections are too long for a
+/// URL; with JavaScript the form keeps them anyway).
+#[cfg(feature = "ssr")]
+fn form_fields(adr: &AdrForm) -> [(&'static str, &str); 5] {
+    [
+        ("adr[title]", &adr.title),
+        ("adr[decision_makers]", &adr.decision_makers),
+        ("adr[consulted]", &adr.consulted),
+        ("adr[informed]", &adr.informed),
+        ("adr[revisit_by]", &adr.revisit_by),
+    ]
+}
