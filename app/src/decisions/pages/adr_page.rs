@@ -142,7 +142,7 @@ fn AdrDetails(adr: AdrView) -> impl IntoView {
                 </Show>
             </details>
         })}
-        <History project_id number version=adr.version/>
+        <History project_id number version=Signal::derive(move || current.read().version)/>
     }
 }
 

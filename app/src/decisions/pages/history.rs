@@ -15,8 +15,8 @@ pub fn History(project_id: i32, number: i32, version: i32) -> impl IntoView {
     let compare = Action::new(move |(from, to): &(i32, i32)| {
         diff_adr_revisions(project_id, number, *from, *to)
     });
-    let from = RwSignal::new((version - 1).max(1));
-    let to = RwSignal::new(version);
+    let from = RwSignal::new((version.get_untracked() - 1).max(1));
+    let to = RwSignal::new(version.get_untracked());
     view! {
         <section class="card" aria-labelledby="history-heading">
             <h2 id="history-heading">"History"</h2>
@@ -27,10 +27,10 @@ pub fn History(project_id: i32, number: i32, version: i32) -> impl IntoView {
             </Transition>
             <div class="inline-form">
                 <label for="diff-from">"Compare"</label>
-                <input id="diff-from" type="number" min="1" max=version prop:value=move || from.get()
+                <input id="diff-from" type="number" min="1" max=move || version.get() prop:value=move || from.get()
                     on:input=move |ev| from.set(event_target_value(&ev).parse().unwrap_or(1))/>
                 <label for="diff-to">"with"</label>
-                <input id="diff-to" type="number" min="1" max=version prop:value=move || to.get()
+                <input id="diff-to" type="number" min="1" max=move || version.get() prop:value=move || to.get()
                     on:input=move |ev| to.set(event_target_value(&ev).parse().unwrap_or(1))/>
                 <button type="button" class="secondary" on:click=move |_| { compare.dispatch((from.get(), to.get())); }>"Show changes"</button>
             </div>
