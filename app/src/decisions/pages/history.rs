@@ -7,9 +7,9 @@ use crate::decisions::{
 
 /// The ADR's revisions, and the differences between any two of them.
 #[component]
-pub fn History(project_id: i32, number: i32, version: i32) -> impl IntoView {
+pub fn History(project_id: i32, number: i32, #[prop(into)] version: Signal<i32>) -> impl IntoView {
     let revisions = Resource::new(
-        move || version,
+        move || version.get(),
         move |_| list_adr_revisions(project_id, number),
     );
     let compare = Action::new(move |(from, to): &(i32, i32)| {
