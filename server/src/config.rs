@@ -22,6 +22,19 @@ pub enum Command {
     Serve,
     /// Apply pending database migrations and exit.
     Migrate,
+    /// Fill a project's decision log with realistic ADRs (for benchmarks and demos), acting as a
+    /// member of the project's team who may edit.
+    SeedDecisions {
+        /// The project's id (as in `/projects/<id>`).
+        #[arg(long)]
+        project: i32,
+        /// The e-mail of the member to act as.
+        #[arg(long = "as")]
+        acting_as: String,
+        /// How many ADRs to add.
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+    },
 }
 
 #[derive(Args, Debug, Clone)]

@@ -6,6 +6,7 @@ mod http_layers;
 pub mod oidc;
 mod routes;
 pub mod security;
+pub mod seed;
 pub mod sessions;
 pub mod telemetry;
 

@@ -11,6 +11,11 @@ async fn main() -> ExitCode {
     let outcome = match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(&cli.config).await,
         Command::Migrate => migrate(&cli.config).await,
+        Command::SeedDecisions {
+            project,
+            acting_as,
+            count,
+        } => seed(&cli.config, project, &acting_as, count).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -38,5 +43,27 @@ async fn migrate(config: &server::Config) -> Result<(), String> {
         .await
         .map_err(|e| format!("migration failed: {e}"))?;
     tracing::info!("the database schema is up to date");
+    Ok(())
+}
+
+async fn seed(
+    config: &server::Config,
+    project: i32,
+    acting_as: &str,
+    count: usize,
+) -> Result<(), String> {
+    let db = database::connect(config)
+        .await
+        .map_err(|e| format!("could not connect: {e}"))?;
+    database::migrate(&db)
+        .await
+        .map_err(|e| format!("migration failed: {e}"))?;
+    let started = std::time::Instant::now();
+    server::seed::seed_decisions(&db, project, acting_as, count).await?;
+    tracing::info!(
+        count,
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "decisions seeded"
+    );
     Ok(())
 }

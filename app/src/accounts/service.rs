@@ -197,6 +197,17 @@ pub async fn sign_in_with_identity(
     .map_err(|error| error.into())
 }
 
+/// The account with this e-mail (typed in any case), if any.
+pub async fn find_by_email(
+    db: &DatabaseConnection,
+    email: &str,
+) -> Result<Option<entity::Model>, AppError> {
+    let Ok(email) = Email::parse(email) else {
+        return Ok(None);
+    };
+    Ok(repository::find_by_email(db, email.as_str()).await?)
+}
+
 pub async fn find_account(
     db: &DatabaseConnection,
     user_id: i32,

@@ -82,3 +82,54 @@ async fn the_server_answers_and_stops_cleanly_on_sigterm() {
     assert!(status.success(), "exit status {status:?}");
     let _ = std::fs::remove_file(path);
 }
+
+#[tokio::test]
+async fn seed_decisions_fills_a_log_as_a_member_and_refuses_strangers() {
+    let Some(app) = crate::helpers::spawn_app(crate::helpers::Backend::Sqlite).await else {
+        return;
+    };
+    let project: serde_json::Value = app
+        .call(
+            "create_project",
+            &[
+                ("team_id", &app.team_id),
+                ("name", "Seeded"),
+                ("description", ""),
+            ],
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let project = project["id"].to_string();
+    let seed = |acting_as: &str| {
+        Command::new(BINARY)
+            .args([
+                "seed-decisions",
+                "--project",
+                &project,
+                "--as",
+                acting_as,
+                "--count",
+                "7",
+            ])
+            .env("DATABASE_URL", app.database_url())
+            .env("LOG_LEVEL", "warn")
+            .status()
+            .expect("the binary runs")
+    };
+    assert!(seed("owner@example.com").success());
+    app.sign_up("stranger@example.com").await;
+    assert!(
+        !seed("stranger@example.com").success(),
+        "a non-member seeded decisions"
+    );
+    let log: app::decisions::domain::AdrLogPage = app
+        .call("list_adrs", &[("project_id", &project)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(log.total, 7);
+    assert_eq!(log.items.last().map(|adr| adr.number), Some(7));
+}

@@ -41,6 +41,11 @@ pub struct TestApp {
 }
 
 impl TestApp {
+    /// The URL of the test's own database.
+    pub fn database_url(&self) -> &str {
+        &self._database.url
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.address, path)
     }

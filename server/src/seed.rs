@@ -1,0 +1,92 @@
+//! `groundwork seed-decisions`: fills a project's decision log with realistic ADRs drawn from the
+//! questionnaire catalog, for benchmarks and demos. It acts as a named member of the project's
+//! team, through the same authorisation rules as the web app.
+use app::{
+    accounts::service::find_by_email,
+    auth::resolve_project_member,
+    decisions::{domain::AdrForm, service::create_adr},
+    questionnaire::catalog::embedded,
+    teams::domain::Role,
+};
+use sea_orm::DatabaseConnection;
+
+pub async fn seed_decisions(
+    db: &DatabaseConnection,
+    project_id: i32,
+    acting_as: &str,
+    count: usize,
+) -> Result<(), String> {
+    let user = find_by_email(db, acting_as)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no account with the e-mail {acting_as}"))?;
+    let member = resolve_project_member(db, user.id, project_id, Role::Editor)
+        .await
+        .map_err(|e| format!("{acting_as} may not write decisions in project {project_id}: {e}"))?;
+    for n in 0..count {
+        let form = realistic_adr(n);
+        create_adr(db, &member, project_id, &form, Some(&topic_id(n)))
+            .await
+            .map_err(|e| format!("decision {n}: {e}"))?;
+    }
+    Ok(())
+}
+
+fn topic_id(n: usize) -> String {
+    let topics = &embedded().topics;
+    topics[n % topics.len()].id.clone()
+}
+
+/// ADR number `n`: a topic of the catalog in turn, one of its options, its trade-offs as the
+/// considered options, a few paragraphs of context.
+pub fn realistic_adr(n: usize) -> AdrForm {
+    let topics = &embedded().topics;
+    let topic = &topics[n % topics.len()];
+    let question = &topic.questions[(n / topics.len()) % topic.questions.len()];
+    let fallback = app::questionnaire::catalog::ChoiceOption {
+        id: "own".into(),
+        label: "Our own approach".into(),
+        good: "Fits exactly.".into(),
+        bad: "We maintain it.".into(),
+        fits: "Nothing else fits.".into(),
+    };
+    let chosen = question
+        .options
+        .get(n % question.options.len().max(1))
+        .unwrap_or(&fallback);
+    let options: String = question
+        .options
+        .iter()
+        .map(|o| {
+            format!(
+                "* **{}**: good: {} Bad: {} Fits when: {}\n",
+                o.label, o.good, o.bad, o.fits
+            )
+        })
+        .collect();
+    AdrForm {
+        title: format!("{}: {} (decision {})", topic.title, chosen.label, n + 1),
+        decision_makers: ["Ada Lovelace", "Grace Hopper", "Linus Torvalds"][..(n % 3) + 1]
+            .join("\n"),
+        consulted: "Platform team".into(),
+        informed: "Everyone in engineering".into(),
+        context: format!(
+            "{}\n\n{}\n\nThe question we answer: *{}*",
+            topic.summary, topic.guidance, question.text
+        ),
+        drivers: "* Time to market\n* A small team\n* Low running cost".into(),
+        options,
+        outcome: format!(
+            "Chosen option: \"{}\", because {}",
+            chosen.label,
+            chosen.fits.trim_end_matches('.')
+        ),
+        consequences: format!(
+            "* Good, because {}\n* Bad, because {}",
+            chosen.good, chosen.bad
+        ),
+        confirmation: "Reviewed in the next architecture review.".into(),
+        more_info: format!("Seeded decision {} for benchmarks.", n + 1),
+        revisit_by: String::new(),
+    }
+}
