@@ -16,7 +16,7 @@ pub fn submitted_value(field: &str) -> Option<String> {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::keep_form_input_on_error;
+pub use server::{keep_form_input_on_error, keep_long_input_on_error, take_kept_input};
 
 #[cfg(feature = "ssr")]
 mod server {
@@ -78,7 +78,41 @@ mod server {
         result
     }
 
-    fn accepts_html(request: &Parts) -> bool {
+    /// For fields too long for a URL: when a plain HTML form post fails, keeps `value` in the
+    /// visitor's session under `key`, for the page to put back with [`take_kept_input`].
+    pub async fn keep_long_input_on_error<T, V: serde::Serialize>(
+        result: Result<T, AppError>,
+        key: &str,
+        value: &V,
+    ) -> Result<T, AppError> {
+        if result.is_err() {
+            let plain_form = use_context::<Parts>().is_some_and(|request| accepts_html(&request));
+            if let (true, Some(session)) = (plain_form, session()) {
+                if let Err(error) = session.insert(&kept_key(key), value).await {
+                    tracing::warn!(%error, "could not keep the form's input");
+                }
+            }
+        }
+        result
+    }
+
+    /// The input kept by [`keep_long_input_on_error`] under `key`, removed as it is read.
+    pub async fn take_kept_input<V: serde::de::DeserializeOwned>(key: &str) -> Option<V> {
+        session()?.remove(&kept_key(key)).await.ok().flatten()
+    }
+
+    fn session() -> Option<tower_sessions::Session> {
+        use_context::<Parts>()?
+            .extensions
+            .get::<crate::accounts::backend::AuthSession>()
+            .map(|auth| auth.session.clone())
+    }
+
+    fn kept_key(key: &str) -> String {
+        format!("groundwork.kept_input.{key}")
+    }
+
+    pub(crate) fn accepts_html(request: &Parts) -> bool {
         request
             .headers
             .get(header::ACCEPT)

@@ -36,14 +36,21 @@ async fn serve(config: &server::Config) -> Result<(), String> {
 }
 
 async fn migrate(config: &server::Config) -> Result<(), String> {
+    connect_and_migrate(config).await?;
+    tracing::info!("the database schema is up to date");
+    Ok(())
+}
+
+async fn connect_and_migrate(
+    config: &server::Config,
+) -> Result<sea_orm::DatabaseConnection, String> {
     let db = database::connect(config)
         .await
         .map_err(|e| format!("could not connect: {e}"))?;
     database::migrate(&db)
         .await
         .map_err(|e| format!("migration failed: {e}"))?;
-    tracing::info!("the database schema is up to date");
-    Ok(())
+    Ok(db)
 }
 
 async fn seed(
@@ -52,12 +59,7 @@ async fn seed(
     acting_as: &str,
     count: usize,
 ) -> Result<(), String> {
-    let db = database::connect(config)
-        .await
-        .map_err(|e| format!("could not connect: {e}"))?;
-    database::migrate(&db)
-        .await
-        .map_err(|e| format!("migration failed: {e}"))?;
+    let db = connect_and_migrate(config).await?;
     let started = std::time::Instant::now();
     server::seed::seed_decisions(&db, project, acting_as, count).await?;
     tracing::info!(

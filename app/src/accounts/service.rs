@@ -1,6 +1,6 @@
 //! Business rules for accounts: sign-up, checking a password, changing it, and the first owner
 //! of a fresh install.
-use sea_orm::{DatabaseConnection, DbErr, SqlErr, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, SqlErr, TransactionTrait};
 
 use super::{
     domain::{check_new_password, parse_display_name, Email},
@@ -40,23 +40,64 @@ pub async fn sign_up(
             message: "Groundwork is not set up yet: the first account is created at /setup.".into(),
         });
     }
-    let email = Email::parse(input.email)?;
-    let display_name = parse_display_name(input.display_name, &email)?;
-    check_new_password(input.password, "password")?;
-    let hash = passwords::hash(input.password).await?;
-    let stamp = passwords::random_token();
-    repository::insert(
-        db,
-        NewUser {
-            email: email.as_str(),
-            display_name: &display_name,
-            password_hash: Some(&hash),
-            security_stamp: &stamp,
-            oidc_identity: None,
-        },
-    )
-    .await
-    .map_err(duplicate_email_or_internal)
+    PasswordAccount::check(&input)?
+        .hash()
+        .await?
+        .insert(db)
+        .await
+}
+
+/// A new account with a password, checked (e-mail, name, password rules) before anything slow.
+struct PasswordAccount {
+    email: Email,
+    display_name: String,
+    password: String,
+}
+
+/// The same, with the password hashed: ready to insert.
+struct HashedPasswordAccount {
+    email: Email,
+    display_name: String,
+    hash: String,
+}
+
+impl PasswordAccount {
+    fn check(input: &SignUp<'_>) -> Result<Self, AppError> {
+        let email = Email::parse(input.email)?;
+        let display_name = parse_display_name(input.display_name, &email)?;
+        check_new_password(input.password, "password")?;
+        Ok(Self {
+            email,
+            display_name,
+            password: input.password.to_owned(),
+        })
+    }
+
+    async fn hash(self) -> Result<HashedPasswordAccount, AppError> {
+        Ok(HashedPasswordAccount {
+            hash: passwords::hash(&self.password).await?,
+            email: self.email,
+            display_name: self.display_name,
+        })
+    }
+}
+
+impl HashedPasswordAccount {
+    async fn insert(self, db: &impl ConnectionTrait) -> Result<entity::Model, AppError> {
+        let stamp = passwords::random_token();
+        repository::insert(
+            db,
+            NewUser {
+                email: self.email.as_str(),
+                display_name: &self.display_name,
+                password_hash: Some(&self.hash),
+                security_stamp: &stamp,
+                oidc_identity: None,
+            },
+        )
+        .await
+        .map_err(duplicate_email_or_internal)
+    }
 }
 
 /// Creates the first account of a fresh install as the owner of its first team. Refused once any
@@ -66,28 +107,14 @@ pub async fn set_up_first_owner(
     input: SignUp<'_>,
     team_name: &str,
 ) -> Result<entity::Model, AppError> {
-    let email = Email::parse(input.email)?;
-    let display_name = parse_display_name(input.display_name, &email)?;
-    check_new_password(input.password, "password")?;
+    let account = PasswordAccount::check(&input)?;
     let team_name = teams::domain::parse_team_name(team_name)?;
-    let hash = passwords::hash(input.password).await?;
-    let stamp = passwords::random_token();
+    let account = account.hash().await?;
     let transaction = db.begin().await?;
     if repository::count(&transaction).await? > 0 {
         return Err(already_set_up());
     }
-    let user = repository::insert(
-        &transaction,
-        NewUser {
-            email: email.as_str(),
-            display_name: &display_name,
-            password_hash: Some(&hash),
-            security_stamp: &stamp,
-            oidc_identity: None,
-        },
-    )
-    .await
-    .map_err(duplicate_email_or_internal)?;
+    let user = account.insert(&transaction).await?;
     teams::service::create_team_in(&transaction, user.id, &team_name, Role::Owner).await?;
     transaction
         .commit()

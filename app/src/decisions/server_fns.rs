@@ -6,8 +6,11 @@ use super::domain::{AdrForm, AdrLogPage, AdrView, FieldDiff, RevisionSummary};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{
-    auth::member_for_project, decisions::service, forms::keep_form_input_on_error,
-    state::app_state, teams::domain::Role,
+    auth::member_for_project,
+    decisions::service,
+    forms::{keep_form_input_on_error, keep_long_input_on_error, take_kept_input},
+    state::app_state,
+    teams::domain::Role,
 };
 
 #[server(endpoint = "list_adrs")]
@@ -44,8 +47,8 @@ pub async fn create_adr(project_id: i32, adr: AdrForm) -> Result<i32, AppError> 
         service::create_adr(&app_state()?.db, &member, project_id, &adr, None).await
     }
     .await;
-    let number =
-        keep_form_input_on_error::<CreateAdr, _>(result.map(|s| s.number), &form_fields(&adr))?;
+    let result = keep_long_input_on_error(result, &draft_key(project_id, 0), &adr).await;
+    let number = keep_form_input_on_error::<CreateAdr, _>(result.map(|s| s.number), &[])?;
     leptos_axum::redirect(&format!("/projects/{project_id}/decisions/{number}"));
     Ok(number)
 }
@@ -73,7 +76,16 @@ pub async fn update_adr(
         service::update_adr(&app_state()?.db, &member, project_id, number, version, &adr).await
     }
     .await;
-    keep_form_input_on_error::<UpdateAdr, _>(result, &form_fields(&adr))
+    let result = keep_long_input_on_error(result, &draft_key(project_id, number), &adr).await;
+    keep_form_input_on_error::<UpdateAdr, _>(result, &[])
+}
+
+/// What was typed into the ADR form (`number` 0: the new-ADR form) before a plain form post
+/// failed, once; `None` otherwise. Sections are too long to travel back in the URL.
+#[server(endpoint = "take_adr_draft")]
+pub async fn take_adr_draft(project_id: i32, number: i32) -> Result<Option<AdrForm>, AppError> {
+    member_for_project(project_id, Role::Editor).await?;
+    Ok(take_kept_input(&draft_key(project_id, number)).await)
 }
 
 #[server(endpoint = "change_adr_status")]
@@ -142,15 +154,7 @@ pub async fn diff_adr_revisions(
     service::diff_revisions(&app_state()?.db, &member, project_id, number, from, to).await
 }
 
-/// The fields kept in the URL when a plain form post fails (the sections are too long for a
-/// URL; with JavaScript the form keeps them anyway).
 #[cfg(feature = "ssr")]
-fn form_fields(adr: &AdrForm) -> [(&'static str, &str); 5] {
-    [
-        ("adr[title]", &adr.title),
-        ("adr[decision_makers]", &adr.decision_makers),
-        ("adr[consulted]", &adr.consulted),
-        ("adr[informed]", &adr.informed),
-        ("adr[revisit_by]", &adr.revisit_by),
-    ]
+fn draft_key(project_id: i32, number: i32) -> String {
+    format!("adr_draft.{project_id}.{number}")
 }

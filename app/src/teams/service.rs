@@ -187,14 +187,8 @@ pub async fn change_role(
     let current = repository::membership(&transaction, member.team_id, user_id)
         .await?
         .ok_or_else(member_not_found)?;
-    if role_of(&current.role) == Role::Owner
-        && role != Role::Owner
-        && repository::count_owners(&transaction, member.team_id).await? <= 1
-    {
-        return Err(AppError::validation(
-            "role",
-            "A team needs at least one owner: make someone else an owner first.",
-        ));
+    if role != Role::Owner {
+        keep_an_owner(&transaction, member.team_id, &current, "role").await?;
     }
     repository::set_role(&transaction, member.team_id, user_id, role.as_str()).await?;
     transaction.commit().await?;
@@ -212,16 +206,25 @@ pub async fn remove_member(
     let current = repository::membership(&transaction, member.team_id, user_id)
         .await?
         .ok_or_else(member_not_found)?;
-    if role_of(&current.role) == Role::Owner
-        && repository::count_owners(&transaction, member.team_id).await? <= 1
-    {
+    keep_an_owner(&transaction, member.team_id, &current, "user_id").await?;
+    repository::delete_membership(&transaction, member.team_id, user_id).await?;
+    transaction.commit().await?;
+    Ok(())
+}
+
+/// Refuses (at `field`) to take `current` out of the owners if it is the team's last owner.
+async fn keep_an_owner(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    current: &super::membership_entity::Model,
+    field: &str,
+) -> Result<(), AppError> {
+    if role_of(&current.role) == Role::Owner && repository::count_owners(db, team_id).await? <= 1 {
         return Err(AppError::validation(
-            "user_id",
+            field,
             "A team needs at least one owner: make someone else an owner first.",
         ));
     }
-    repository::delete_membership(&transaction, member.team_id, user_id).await?;
-    transaction.commit().await?;
     Ok(())
 }
 

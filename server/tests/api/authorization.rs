@@ -3,10 +3,7 @@
 //! test, so nobody can add one without deciding who may call it.
 use std::collections::BTreeSet;
 
-use app::{
-    projects::domain::Project,
-    questionnaire::views::{ProfileView, TopicView},
-};
+use app::questionnaire::views::{ProfileView, TopicView};
 use reqwest::{Client, StatusCode};
 
 use crate::helpers::{new_client, on_both_databases, spawn_app, Backend, TestApp, TEST_PASSWORD};
@@ -83,6 +80,7 @@ const SERVER_FUNCTIONS: &[(&str, Row)] = &[
     ("preview_markdown", TEAM_READ),
     ("list_adr_revisions", TEAM_READ),
     ("diff_adr_revisions", TEAM_READ),
+    ("take_adr_draft", TEAM_WRITE),
     ("change_password", SIGNED_IN),
     ("sign_up", PUBLIC),
     ("sign_in", PUBLIC),
@@ -109,10 +107,10 @@ struct Fixture {
 impl Fixture {
     async fn new(app: TestApp) -> Self {
         let team = app.team_id.clone();
-        let project = create_project(&app, "Shared").await;
+        let project = app.new_project("Shared").await;
         let mut doomed = Vec::new();
         for n in 0..CALLERS.len() {
-            doomed.push(create_project(&app, &format!("Doomed {n}")).await);
+            doomed.push(app.new_project(&format!("Doomed {n}")).await);
         }
         let demotable = user_id_of(&app, app.member("demotable@example.com", "editor").await).await;
         let removable = user_id_of(&app, app.member("removable@example.com", "editor").await).await;
@@ -281,7 +279,9 @@ impl Fixture {
             "list_adrs" | "preview_markdown" => {
                 vec![project(), ("markdown".into(), "**bold**".into())]
             }
-            "get_adr" | "list_adr_revisions" => vec![project(), ("number".into(), "1".into())],
+            "get_adr" | "list_adr_revisions" | "take_adr_draft" => {
+                vec![project(), ("number".into(), "1".into())]
+            }
             "diff_adr_revisions" => vec![
                 project(),
                 ("number".into(), "1".into()),
@@ -345,23 +345,6 @@ fn caller_index(caller: Caller) -> usize {
 
 fn email_of(caller: Caller) -> String {
     format!("{caller:?}@example.com").to_lowercase()
-}
-
-async fn create_project(app: &TestApp, name: &str) -> String {
-    let project: Project = app
-        .call(
-            "create_project",
-            &[
-                ("team_id", &app.team_id),
-                ("name", name),
-                ("description", ""),
-            ],
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
-    project.id.to_string()
 }
 
 async fn user_id_of(app: &TestApp, client: Client) -> String {

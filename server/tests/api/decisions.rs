@@ -16,24 +16,8 @@ on_both_databases!(
     the_log_filters_and_searches,
     bad_adr_input_is_named_at_its_field_and_nothing_is_stored,
     a_topic_answered_becomes_a_proposed_adr,
+    a_failed_plain_form_post_keeps_even_long_sections,
 );
-
-async fn new_project(app: &TestApp, name: &str) -> String {
-    let project: Value = app
-        .call(
-            "create_project",
-            &[
-                ("team_id", &app.team_id),
-                ("name", name),
-                ("description", ""),
-            ],
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
-    project["id"].to_string()
-}
 
 async fn create(app: &TestApp, project: &str, fields: &[(&str, &str)]) -> reqwest::Response {
     let mut form = vec![("project_id", project)];
@@ -89,7 +73,7 @@ async fn twenty_adrs_created_at_once_get_twenty_consecutive_numbers(backend: Bac
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let project = new_project(&app, "Parallel").await;
+    let project = app.new_project("Parallel").await;
     let titles: Vec<String> = (0..20).map(|n| format!("Parallel decision {n}")).collect();
     let (app_ref, project_ref) = (&app, &project);
     let responses =
@@ -105,7 +89,7 @@ async fn twenty_adrs_created_at_once_get_twenty_consecutive_numbers(backend: Bac
     numbers.sort_unstable();
     assert_eq!(numbers, (1..=20).collect::<Vec<i32>>());
     // Another project counts from 1 again.
-    let other = new_project(&app, "Other").await;
+    let other = app.new_project("Other").await;
     let first: i32 = create(&app, &other, &[("adr[title]", "First")])
         .await
         .json()
@@ -118,7 +102,7 @@ async fn of_parallel_writers_from_one_version_exactly_one_wins(backend: Backend)
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let project = new_project(&app, "Contended").await;
+    let project = app.new_project("Contended").await;
     create(&app, &project, &[("adr[title]", "Pick a database")]).await;
     let version = get(&app, &project, 1).await.version.to_string();
     let titles: Vec<String> = (0..8).map(|n| format!("Writer {n} was here")).collect();
@@ -156,7 +140,7 @@ async fn markdown_is_stored_sanitised_and_rendered_once(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let project = new_project(&app, "Hostile").await;
+    let project = app.new_project("Hostile").await;
     let hostile =
         "**Bold** <script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))";
     let created = create(
@@ -209,7 +193,7 @@ async fn the_lifecycle_is_enforced_and_supersedes_reads_both_ways(backend: Backe
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let project = new_project(&app, "Lifecycle").await;
+    let project = app.new_project("Lifecycle").await;
     create(&app, &project, &[("adr[title]", "Use MySQL")]).await;
     create(&app, &project, &[("adr[title]", "Use PostgreSQL")]).await;
     // A proposal cannot be deprecated, nor superseded directly.
@@ -274,8 +258,8 @@ async fn links_stay_inside_the_project_and_never_circle(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let project = new_project(&app, "Links").await;
-    let other = new_project(&app, "Elsewhere").await;
+    let project = app.new_project("Links").await;
+    let other = app.new_project("Elsewhere").await;
     for title in ["A", "B"] {
         create(&app, &project, &[("adr[title]", title)]).await;
     }
@@ -318,7 +302,7 @@ async fn the_log_filters_and_searches(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let project = new_project(&app, "Search").await;
+    let project = app.new_project("Search").await;
     create(
         &app,
         &project,
@@ -372,7 +356,7 @@ async fn bad_adr_input_is_named_at_its_field_and_nothing_is_stored(backend: Back
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let project = new_project(&app, "Bad input").await;
+    let project = app.new_project("Bad input").await;
     let long_title = "t".repeat(121);
     let huge = "m".repeat(64 * 1024 + 1);
     let cases: [(&[(&str, &str)], &str); 4] = [
@@ -410,7 +394,7 @@ async fn a_topic_answered_becomes_a_proposed_adr(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let project = new_project(&app, "Generated").await;
+    let project = app.new_project("Generated").await;
     let early = app
         .call(
             "generate_adr",
@@ -457,4 +441,70 @@ async fn a_topic_answered_becomes_a_proposed_adr(backend: Backend) {
         !adr.sections[2].markdown.is_empty(),
         "considered options are listed"
     );
+}
+
+async fn a_failed_plain_form_post_keeps_even_long_sections(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let project = app.new_project("No script").await;
+    create(&app, &project, &[("adr[title]", "Original")]).await;
+    let page = app.url(&format!("/projects/{project}/decisions/1"));
+    let long_context = format!(
+        "Typed without JavaScript. {}",
+        "Long reasoning. ".repeat(400)
+    );
+    let response = app
+        .client
+        .post(app.url("/api/update_adr"))
+        .header("Accept", "text/html")
+        .header("Referer", &page)
+        .form(&[
+            ("project_id", project.as_str()),
+            ("number", "1"),
+            ("version", "1"),
+            ("adr[title]", ""),
+            ("adr[context]", &long_context),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FOUND);
+    assert_eq!(
+        get(&app, &project, 1).await.summary.title,
+        "Original",
+        "nothing stored"
+    );
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    let html = app
+        .client
+        .get(&location)
+        .header("Accept", "text/html")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Give the decision a title."),
+        "the error is shown"
+    );
+    assert!(
+        html.contains(&long_context),
+        "the typed section is back in the form"
+    );
+    // Only once: a later visit shows the stored ADR.
+    let again = app
+        .client
+        .get(&page)
+        .header("Accept", "text/html")
+        .send()
+        .await
+        .unwrap();
+    assert!(!again
+        .text()
+        .await
+        .unwrap()
+        .contains("Typed without JavaScript."));
 }

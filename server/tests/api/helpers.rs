@@ -175,6 +175,24 @@ impl TestApp {
         client
     }
 
+    /// Creates a project in the owner's team and returns its id, as a form value.
+    pub async fn new_project(&self, name: &str) -> String {
+        let project: app::projects::domain::Project = self
+            .call(
+                "create_project",
+                &[
+                    ("team_id", &self.team_id),
+                    ("name", name),
+                    ("description", ""),
+                ],
+            )
+            .await
+            .json()
+            .await
+            .expect("a project");
+        project.id.to_string()
+    }
+
     /// An invitation link path to the owner's team with `role`.
     pub async fn invitation(&self, role: &str) -> String {
         let invitation: app::teams::domain::CreatedInvitation = self

@@ -1,9 +1,6 @@
-use app::{
-    projects::domain::Project,
-    questionnaire::{
-        catalog::RiskLevel,
-        views::{ProfileView, QuestionView, ResultsView, TopicState, TopicView},
-    },
+use app::questionnaire::{
+    catalog::RiskLevel,
+    views::{ProfileView, QuestionView, ResultsView, TopicState, TopicView},
 };
 use reqwest::StatusCode;
 use sea_orm::{EntityTrait, PaginatorTrait};
@@ -20,23 +17,6 @@ on_both_databases!(
     a_topic_can_be_skipped_or_set_aside_with_a_reason,
     the_results_order_risks_by_severity,
 );
-
-async fn new_project(app: &TestApp) -> String {
-    let project: Project = app
-        .call(
-            "create_project",
-            &[
-                ("team_id", &app.team_id),
-                ("name", "Planner"),
-                ("description", ""),
-            ],
-        )
-        .await
-        .json()
-        .await
-        .unwrap();
-    project.id.to_string()
-}
 
 async fn save_profile(
     app: &TestApp,
@@ -101,7 +81,7 @@ async fn a_profile_is_saved_and_drives_the_risk_of_an_answer(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let project = new_project(&app).await;
+    let project = app.new_project("Planner").await;
     assert_eq!(
         save_profile(&app, &project, "0", "3").await.status(),
         StatusCode::OK
@@ -148,7 +128,7 @@ async fn a_bad_profile_field_is_named_and_nothing_is_stored(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let project = new_project(&app).await;
+    let project = app.new_project("Planner").await;
     let response = save_profile(&app, &project, "0", "zero").await;
     assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let error: Value = response.json().await.unwrap();
@@ -166,7 +146,7 @@ async fn bad_answers_name_their_field_and_store_nothing(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let project = new_project(&app).await;
+    let project = app.new_project("Planner").await;
     let long_note = "n".repeat(2001);
     let cases = [
         ("no.such.question", "x", "decided", "question_id"),
@@ -209,7 +189,7 @@ async fn two_people_answering_at_once_cannot_overwrite_each_other(backend: Backe
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let project = new_project(&app).await;
+    let project = app.new_project("Planner").await;
     assert_eq!(
         answer(&app, &project, "api.style", "rest", "0")
             .await
@@ -247,7 +227,7 @@ async fn another_teams_project_cannot_be_answered(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let project = new_project(&app).await;
+    let project = app.new_project("Planner").await;
     let not_ours = (project.parse::<i32>().unwrap() + 1000).to_string();
     assert_eq!(
         answer(&app, &not_ours, "api.style", "rest", "0")
@@ -268,7 +248,7 @@ async fn a_topic_can_be_skipped_or_set_aside_with_a_reason(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let project = new_project(&app).await;
+    let project = app.new_project("Planner").await;
     let mark = |topic: &'static str, mark: &'static str, reason: &'static str| {
         let project = project.clone();
         let app = &app;
@@ -327,7 +307,7 @@ async fn the_results_order_risks_by_severity(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
-    let project = new_project(&app).await;
+    let project = app.new_project("Planner").await;
     save_profile(&app, &project, "0", "3").await;
     answer(&app, &project, "database.engine", "several", "0").await;
     answer(&app, &project, "auth.provider", "custom", "0").await;

@@ -6,8 +6,8 @@ use super::{adr_editor::AdrFields, history::History, project_id_param, status_ba
 use crate::{
     components::{page_or_error, FieldError, FormError},
     decisions::{
-        domain::{AdrView, LinkKind},
-        server_fns::{get_adr, ChangeAdrStatus, LinkAdrs, UpdateAdr},
+        domain::{AdrForm, AdrView, LinkKind},
+        server_fns::{get_adr, take_adr_draft, ChangeAdrStatus, LinkAdrs, UpdateAdr},
     },
     error::AppError,
 };
@@ -27,7 +27,15 @@ pub fn AdrPage() -> impl IntoView {
         move || (project_id.get(), number.get()),
         |(project, number)| async move {
             match (project, number) {
-                (Some(project), Some(number)) => get_adr(project, number).await,
+                (Some(project), Some(number)) => {
+                    let adr = get_adr(project, number).await?;
+                    let draft = if adr.can_edit {
+                        take_adr_draft(project, number).await.ok().flatten()
+                    } else {
+                        None
+                    };
+                    Ok((adr, draft))
+                }
                 _ => Err(AppError::not_found("The decision")),
             }
         },
@@ -35,14 +43,16 @@ pub fn AdrPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the decision…"</p> }>
             {move || Suspend::new(async move {
-                page_or_error(adr.await, |adr| view! { <AdrDetails adr/> }.into_any())
+                page_or_error(adr.await, |(adr, draft)| view! { <AdrDetails adr draft/> }.into_any())
             })}
         </Suspense>
     }
 }
 
 #[component]
-fn AdrDetails(adr: AdrView) -> impl IntoView {
+fn AdrDetails(adr: AdrView, draft: Option<AdrForm>) -> impl IntoView {
+    let kept_draft = draft.is_some();
+    let form = draft.unwrap_or_else(|| adr.form.clone());
     let current = RwSignal::new(adr.clone());
     let update = ServerAction::<UpdateAdr>::new();
     let status = ServerAction::<ChangeAdrStatus>::new();
@@ -125,13 +135,13 @@ fn AdrDetails(adr: AdrView) -> impl IntoView {
                     <FieldError error=link_error field="target"/>
                 </ActionForm>
             </section>
-            <details class="card" open=move || update_error.get().is_some()>
+            <details class="card" open=move || kept_draft || update_error.get().is_some()>
                 <summary>"Edit"</summary>
                 <ActionForm action=update attr:class="stacked-form wide">
                     <input type="hidden" name="project_id" value=project_id/>
                     <input type="hidden" name="number" value=number/>
                     <input type="hidden" name="version" value=move || current.read().version/>
-                    <AdrFields project_id form=adr.form.clone() error=update_error/>
+                    <AdrFields project_id form=form.clone() error=update_error/>
                     <button type="submit" disabled=move || update.pending().get()>"Save"</button>
                     <Show when=move || matches!(update.value().get(), Some(Ok(_)))>
                         <p class="saved" role="status">"Saved."</p>

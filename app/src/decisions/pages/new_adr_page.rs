@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::{adr_editor::AdrFields, project_id_param};
-use crate::decisions::{domain::AdrForm, server_fns::CreateAdr};
+use crate::decisions::server_fns::{take_adr_draft, CreateAdr};
 
 /// `/projects/:id/decisions/new`: an ADR written from scratch.
 #[component]
@@ -10,13 +10,20 @@ pub fn NewAdrPage() -> impl IntoView {
     let project_id = project_id_param().get_untracked().unwrap_or_default();
     let create = ServerAction::<CreateAdr>::new();
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
+    // What a failed plain form post left behind, put back into the form.
+    let draft = Resource::new(|| (), move |_| take_adr_draft(project_id, 0));
     view! {
         <Title text="New decision · Groundwork"/>
         <p class="breadcrumb"><a href=format!("/projects/{project_id}/decisions")>"Decision log"</a></p>
         <h1>"Write a decision"</h1>
         <ActionForm action=create attr:class="stacked-form wide">
             <input type="hidden" name="project_id" value=project_id/>
-            <AdrFields project_id form=AdrForm::default() error/>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let form = draft.await.ok().flatten().unwrap_or_default();
+                    view! { <AdrFields project_id form error/> }
+                })}
+            </Suspense>
             <button type="submit" disabled=move || create.pending().get()>"Create decision"</button>
         </ActionForm>
     }
