@@ -41,7 +41,7 @@ pub fn apply(
     app.layer(middleware::from_fn(status_from_server_fn_error))
         .layer(middleware::from_fn_with_state(
             session_settings,
-            crate::sessions::enforce_absolute_timeout,
+            crate::sessions::enforce_timeouts,
         ))
         .layer(sessions)
         .merge(operations)

@@ -45,14 +45,21 @@ pub fn layer(
         .with_same_site(SameSite::Lax)
         .with_secure(settings.secure_cookie)
         .with_path("/")
-        .with_expiry(Expiry::OnInactivity(idle))
-        // Re-save on every request, so that the idle timeout counts from the last request.
-        .with_always_save(true);
+        // Saving a session moves its expiry to now + idle; `enforce_timeouts` saves a used
+        // session at most once a minute, so the idle timeout counts from the last request
+        // (to the minute) without a database write on every request.
+        .with_expiry(Expiry::OnInactivity(idle));
     AuthManagerLayerBuilder::new(AccountsBackend::new(db.clone()), sessions).build()
 }
 
-/// Signs out a session that is older than the absolute timeout, before the request is served.
-pub async fn enforce_absolute_timeout(
+/// The session key holding when the session was last saved for being used (Unix seconds).
+const TOUCHED_AT_KEY: &str = "groundwork.touched_at";
+/// How stale the idle clock may get before a request saves the session again.
+const TOUCH_EVERY_SECONDS: i64 = 60;
+
+/// Before the request is served: signs out a session older than the absolute timeout, and keeps
+/// a used session from idling out (saving it at most once a minute).
+pub async fn enforce_timeouts(
     State(settings): State<SessionSettings>,
     mut request: Request,
     next: Next,
@@ -67,6 +74,8 @@ pub async fn enforce_absolute_timeout(
                     tracing::error!(?error, "could not end an expired session");
                 }
                 request.extensions_mut().insert(auth);
+            } else {
+                touch(&auth.session).await;
             }
         }
     }
@@ -85,4 +94,14 @@ pub fn spawn_cleanup(db: DatabaseConnection) {
             }
         }
     });
+}
+
+async fn touch(session: &tower_sessions::Session) {
+    let now = chrono::Utc::now().timestamp();
+    let touched: Option<i64> = session.get(TOUCHED_AT_KEY).await.ok().flatten();
+    if touched.is_none_or(|at| now - at >= TOUCH_EVERY_SECONDS) {
+        if let Err(error) = session.insert(TOUCHED_AT_KEY, now).await {
+            tracing::warn!(%error, "could not extend a session");
+        }
+    }
 }
