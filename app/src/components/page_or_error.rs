@@ -5,12 +5,21 @@ use super::NotFoundPage;
 use crate::{error::AppError, forms::url_encode};
 
 /// What a page shows once its data has loaded: the page itself, the sign-in page for someone not
-/// signed in (coming back here afterwards), the not-found page (with a 404), or the error.
+/// signed in (coming back here afterwards), the not-found page (with a 404), a refusal (with a
+/// 403) for a role that may not do this, or the error.
 pub fn page_or_error<T>(result: Result<T, AppError>, page: impl FnOnce(T) -> AnyView) -> AnyView {
     match result {
         Ok(data) => page(data),
         Err(AppError::Unauthorized) => view! { <SignInRedirect/> }.into_any(),
         Err(AppError::NotFound { what }) => view! { <NotFoundPage what/> }.into_any(),
+        Err(AppError::Forbidden) => {
+            #[cfg(feature = "ssr")]
+            if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+                response.set_status(http::StatusCode::FORBIDDEN);
+            }
+            view! { <p class="form-error" role="alert">{AppError::Forbidden.to_string()}</p> }
+                .into_any()
+        }
         Err(error) => {
             view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any()
         }

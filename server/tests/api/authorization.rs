@@ -394,6 +394,14 @@ async fn every_endpoint_answers_each_caller_as_the_matrix_says(backend: Backend)
         ("/healthz".into(), PUBLIC),
         ("/readyz".into(), PUBLIC),
         ("/sign-in".into(), PUBLIC),
+        ("/sign-up".into(), PUBLIC),
+        ("/setup".into(), [REDIRECT; 5]),
+        ("/auth/oidc/start".into(), [NOT_FOUND; 5]),
+        ("/auth/oidc/callback".into(), [NOT_FOUND; 5]),
+        (
+            "/invitations/no-such-token".into(),
+            [REDIRECT, NOT_FOUND, NOT_FOUND, NOT_FOUND, NOT_FOUND],
+        ),
         ("/".into(), [REDIRECT, OK, OK, OK, OK]),
         ("/account".into(), [REDIRECT, OK, OK, OK, OK]),
         (format!("/teams/{team}"), PAGE_READ),
@@ -403,6 +411,10 @@ async fn every_endpoint_answers_each_caller_as_the_matrix_says(backend: Backend)
         (format!("/projects/{project}/results"), PAGE_READ),
         (format!("/projects/{project}/decisions"), PAGE_READ),
         (format!("/projects/{project}/decisions/1"), PAGE_READ),
+        (
+            format!("/projects/{project}/decisions/new"),
+            [REDIRECT, NOT_FOUND, FORBIDDEN, OK, OK],
+        ),
     ];
     for (path, expected) in &pages {
         for caller in CALLERS {

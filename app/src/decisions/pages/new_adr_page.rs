@@ -2,7 +2,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::{adr_editor::AdrFields, project_id_param};
-use crate::decisions::server_fns::{take_adr_draft, CreateAdr};
+use crate::{
+    components::page_or_error,
+    decisions::server_fns::{take_adr_draft, CreateAdr},
+};
 
 /// `/projects/:id/decisions/new`: an ADR written from scratch.
 #[component]
@@ -20,8 +23,9 @@ pub fn NewAdrPage() -> impl IntoView {
             <input type="hidden" name="project_id" value=project_id/>
             <Suspense>
                 {move || Suspend::new(async move {
-                    let form = draft.await.ok().flatten().unwrap_or_default();
-                    view! { <AdrFields project_id form error/> }
+                    page_or_error(draft.await, move |draft| {
+                        view! { <AdrFields project_id form=draft.unwrap_or_default() error/> }.into_any()
+                    })
                 })}
             </Suspense>
             <button type="submit" disabled=move || create.pending().get()>"Create decision"</button>
