@@ -10,7 +10,9 @@ use crate::{
     components::{page_or_error, FieldError, FormError},
     error::AppError,
     forms::submitted_value,
-    questionnaire::pages::QuestionnaireCard,
+    questionnaire::{
+        pages::QuestionnaireCard, server_fns::questionnaire_progress, views::Progress,
+    },
     teams::domain::Role,
 };
 
@@ -22,7 +24,11 @@ pub fn ProjectPage() -> impl IntoView {
         move || params.read().get("id"),
         |id| async move {
             match id.and_then(|id| id.parse::<i32>().ok()) {
-                Some(id) => get_project(id).await,
+                Some(id) => {
+                    let project = get_project(id).await?;
+                    let progress = questionnaire_progress(id).await?;
+                    Ok((project, progress))
+                }
                 None => Err(AppError::not_found("The project")),
             }
         },
@@ -31,7 +37,7 @@ pub fn ProjectPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the project…"</p> }>
             {move || Suspend::new(async move {
-                page_or_error(project.await, |project| view! { <ProjectDetails project/> }.into_any())
+                page_or_error(project.await, |(project, progress)| view! { <ProjectDetails project progress/> }.into_any())
             })}
         </Suspense>
     }
@@ -40,7 +46,7 @@ pub fn ProjectPage() -> impl IntoView {
 /// The project's heading and its forms. The forms are never re-rendered after a save, so what the
 /// user typed stays put when the server refuses it.
 #[component]
-fn ProjectDetails(project: Project) -> impl IntoView {
+fn ProjectDetails(project: Project, progress: Progress) -> impl IntoView {
     let update = ServerAction::<UpdateProject>::new();
     let delete = ServerAction::<DeleteProject>::new();
     let current = RwSignal::new(project.clone());
@@ -62,7 +68,7 @@ fn ProjectDetails(project: Project) -> impl IntoView {
         <p class="breadcrumb"><a href=format!("/teams/{}", project.team_id)>"Projects"</a></p>
         <h1>{move || current.read().name.clone()}</h1>
         <p class="description">{move || current.read().description.clone()}</p>
-        <QuestionnaireCard project_id=project.id/>
+        <QuestionnaireCard project_id=project.id progress/>
         <p class="card"><a href=format!("/projects/{}/decisions", project.id)>"Decision log"</a>
             " — the architecture decision records of this project."</p>
         {(!can_edit).then(|| view! {

@@ -2,26 +2,30 @@ use leptos::prelude::*;
 
 use super::{
     domain::{Project, DESCRIPTION_MAX_CHARS, NAME_MAX_CHARS},
-    server_fns::{list_projects, CreateProject},
+    server_fns::CreateProject,
 };
 use crate::{
     components::{FieldError, FormError},
     forms::submitted_value,
 };
 
-/// A team's projects, and for editors a form to start a new one.
+/// A team's projects, and for editors a form to start a new one. The page loads the projects
+/// with the team (no resource of its own inside the page's `<Suspense>`, which can stall server
+/// rendering); a project created here joins the list.
 #[component]
-pub fn TeamProjects(team_id: i32, can_create: bool) -> impl IntoView {
+pub fn TeamProjects(team_id: i32, can_create: bool, projects: Vec<Project>) -> impl IntoView {
     let create = ServerAction::<CreateProject>::new();
-    let projects = Resource::new(
-        move || create.version().get(),
-        move |_| list_projects(team_id),
-    );
+    let projects = RwSignal::new(projects);
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     let form = NodeRef::<leptos::html::Form>::new();
     // With JavaScript the page stays put, so empty the form once the project exists.
     Effect::new(move |_| {
-        if matches!(create.value().get(), Some(Ok(_))) {
+        if let Some(Ok(created)) = create.value().get() {
+            projects.update(|list| {
+                list.retain(|project| project.id != created.id);
+                list.push(created);
+                list.sort_by_key(|project| project.name.to_lowercase());
+            });
             if let Some(form) = form.get() {
                 form.reset();
             }
@@ -30,14 +34,7 @@ pub fn TeamProjects(team_id: i32, can_create: bool) -> impl IntoView {
 
     view! {
         <h2>"Projects"</h2>
-        <Transition fallback=|| view! { <p class="loading">"Loading projects…"</p> }>
-            {move || Suspend::new(async move {
-                match projects.await {
-                    Ok(projects) => view! { <ProjectList projects/> }.into_any(),
-                    Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Transition>
+        {move || view! { <ProjectList projects=projects.get()/> }}
         <Show when=move || can_create>
         <section class="card" aria-labelledby="new-project-heading">
             <h2 id="new-project-heading">"Start a project"</h2>

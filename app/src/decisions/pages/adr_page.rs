@@ -6,8 +6,10 @@ use super::{adr_editor::AdrFields, history::History, project_id_param, status_ba
 use crate::{
     components::{page_or_error, FieldError, FormError},
     decisions::{
-        domain::{AdrForm, AdrView, LinkKind},
-        server_fns::{get_adr, take_adr_draft, ChangeAdrStatus, LinkAdrs, UpdateAdr},
+        domain::{AdrForm, AdrView, LinkKind, RevisionSummary},
+        server_fns::{
+            get_adr, list_adr_revisions, take_adr_draft, ChangeAdrStatus, LinkAdrs, UpdateAdr,
+        },
     },
     error::AppError,
 };
@@ -34,7 +36,8 @@ pub fn AdrPage() -> impl IntoView {
                     } else {
                         None
                     };
-                    Ok((adr, draft))
+                    let revisions = list_adr_revisions(project, number).await?;
+                    Ok((adr, draft, revisions))
                 }
                 _ => Err(AppError::not_found("The decision")),
             }
@@ -43,14 +46,18 @@ pub fn AdrPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the decision…"</p> }>
             {move || Suspend::new(async move {
-                page_or_error(adr.await, |(adr, draft)| view! { <AdrDetails adr draft/> }.into_any())
+                page_or_error(adr.await, |(adr, draft, revisions)| view! { <AdrDetails adr draft revisions/> }.into_any())
             })}
         </Suspense>
     }
 }
 
 #[component]
-fn AdrDetails(adr: AdrView, draft: Option<AdrForm>) -> impl IntoView {
+fn AdrDetails(
+    adr: AdrView,
+    draft: Option<AdrForm>,
+    revisions: Vec<RevisionSummary>,
+) -> impl IntoView {
     let kept_draft = draft.is_some();
     let form = draft.unwrap_or_else(|| adr.form.clone());
     let current = RwSignal::new(adr.clone());
@@ -152,32 +159,31 @@ fn AdrDetails(adr: AdrView, draft: Option<AdrForm>) -> impl IntoView {
                 </Show>
             </details>
         })}
-        <History project_id number version=Signal::derive(move || current.read().version)/>
+        <History project_id number revisions version=Signal::derive(move || current.read().version)/>
     }
 }
 
 /// After a conflict: the version someone else saved, beside the form that keeps what was typed.
 #[component]
 fn TheirVersion(project_id: i32, number: i32, current: RwSignal<AdrView>) -> impl IntoView {
-    let theirs = Resource::new(|| (), move |_| get_adr(project_id, number));
+    // Loaded by an action, not a resource: this only ever renders in the browser, after a save.
+    let theirs = Action::new(move |_: &()| get_adr(project_id, number));
+    theirs.dispatch(());
+    Effect::new(move |_| {
+        if let Some(Ok(adr)) = theirs.value().get() {
+            current.update(|mine| mine.version = adr.version);
+        }
+    });
     view! {
         <section class="their-version" aria-labelledby="their-heading">
             <h3 id="their-heading">"The version saved by someone else"</h3>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    theirs.await.ok().map(|adr| {
-                        let form = adr.form.clone();
-                        current.update(|mine| mine.version = adr.version);
-                        view! {
-                            <p><strong>{form.title}</strong></p>
-                            {adr.sections.into_iter().filter(|s| !s.markdown.is_empty()).map(|s| view! {
-                                <h4>{s.heading}</h4><pre class="markdown-source">{s.markdown}</pre>
-                            }).collect_view()}
-                            <p class="hint">"Merge what you need into the form, then save again."</p>
-                        }
-                    })
-                })}
-            </Suspense>
+            {move || theirs.value().get().and_then(Result::ok).map(|adr| view! {
+                <p><strong>{adr.form.title.clone()}</strong></p>
+                {adr.sections.into_iter().filter(|s| !s.markdown.is_empty()).map(|s| view! {
+                    <h4>{s.heading}</h4><pre class="markdown-source">{s.markdown}</pre>
+                }).collect_view()}
+                <p class="hint">"Merge what you need into the form, then save again."</p>
+            })}
         </section>
     }
 }

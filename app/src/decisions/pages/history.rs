@@ -7,11 +7,28 @@ use crate::decisions::{
 
 /// The ADR's revisions, and the differences between any two of them.
 #[component]
-pub fn History(project_id: i32, number: i32, #[prop(into)] version: Signal<i32>) -> impl IntoView {
-    let revisions = Resource::new(
-        move || version.get(),
-        move |_| list_adr_revisions(project_id, number),
-    );
+pub fn History(
+    project_id: i32,
+    number: i32,
+    revisions: Vec<RevisionSummary>,
+    #[prop(into)] version: Signal<i32>,
+) -> impl IntoView {
+    // The page loads the first list with the ADR (no resource inside its `<Suspense>`, which can
+    // stall server rendering); after each save the list is loaded again.
+    let revisions = RwSignal::new(revisions);
+    let reload = Action::new(move |_: &()| list_adr_revisions(project_id, number));
+    Effect::new(move |previous: Option<i32>| {
+        let now = version.get();
+        if previous.is_some_and(|previous| previous != now) {
+            reload.dispatch(());
+        }
+        now
+    });
+    Effect::new(move |_| {
+        if let Some(Ok(list)) = reload.value().get() {
+            revisions.set(list);
+        }
+    });
     let compare = Action::new(move |(from, to): &(i32, i32)| {
         diff_adr_revisions(project_id, number, *from, *to)
     });
@@ -20,11 +37,7 @@ pub fn History(project_id: i32, number: i32, #[prop(into)] version: Signal<i32>)
     view! {
         <section class="card" aria-labelledby="history-heading">
             <h2 id="history-heading">"History"</h2>
-            <Transition>
-                {move || Suspend::new(async move {
-                    revisions.await.map(|list| view! { <RevisionList list/> })
-                })}
-            </Transition>
+            {move || view! { <RevisionList list=revisions.get()/> }}
             <div class="inline-form">
                 <label for="diff-from">"Compare"</label>
                 <input id="diff-from" type="number" min="1" max=move || version.get() prop:value=move || from.get()
