@@ -1,6 +1,6 @@
 //! Groundwork's pages, server functions, services and repositories. Compiled twice: for the
 //! server (feature `ssr`) and as the WASM library that hydrates the pages (feature `hydrate`).
-#![recursion_limit = "256"]
+#![recursion_limit = "512"]
 
 pub mod accounts;
 pub mod app_shell;

@@ -1,3 +1,4 @@
+#![recursion_limit = "512"]
 //! The Groundwork server: configuration, start-up, plain HTTP routes and the command line.
 pub mod application;
 pub mod config;
