@@ -175,8 +175,8 @@ pub async fn links_of(
         .await
 }
 
-/// The ADR that `adr_id` supersedes, if any (following a supersedes chain backwards).
-pub async fn superseded_by_link(
+/// The ADRs that `adr_id` supersedes directly.
+pub async fn superseded_ids(
     db: &impl ConnectionTrait,
     team_id: i32,
     adr_id: i32,

@@ -1,7 +1,7 @@
 //! sea-orm queries for teams, memberships and invitations.
 use sea_orm::{
     sea_query::Expr, ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    PaginatorTrait, QueryFilter, QuerySelect, Set,
 };
 
 use super::{
@@ -38,7 +38,6 @@ pub async fn teams_of(
     let rows = Memberships::find()
         .filter(membership::Column::UserId.eq(user_id))
         .find_also_related(Teams)
-        .order_by_asc(membership::Column::TeamId)
         .all(db)
         .await?;
     let mut teams: Vec<_> = rows

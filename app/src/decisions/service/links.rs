@@ -121,7 +121,7 @@ async fn check_supersede(
             ));
         }
         if seen.insert(id) {
-            frontier.extend(repository::superseded_by_link(db, member.team_id, id).await?);
+            frontier.extend(repository::superseded_ids(db, member.team_id, id).await?);
         }
     }
     Ok(())

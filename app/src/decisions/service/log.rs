@@ -37,7 +37,8 @@ pub async fn log_page(
     project_id: i32,
     filters: &LogFilters,
 ) -> Result<AdrLogPage, AppError> {
-    crate::projects::service::get_project(db, member, project_id).await?;
+    // `member` was resolved for this project by the caller, and every query below is scoped by
+    // team and project, so no separate project lookup is needed on this hot path.
     let status = match filters.status.trim() {
         "" => None,
         raw => Some(AdrStatus::parse(raw)?.as_str()),

@@ -14,7 +14,7 @@ pub use history::{diff_revisions, list_revisions};
 pub use links::link_adrs;
 pub use log::{log_page, LogFilters};
 
-use self::fields::{form_of, status_of, ValidFields};
+use self::fields::{status_of, ValidFields};
 use super::{
     domain::{AdrForm, AdrStatus, AdrSummary, AdrView},
     entity::adr,
@@ -173,9 +173,4 @@ fn number_taken_or_internal(error: DbErr) -> AppError {
         },
         _ => error.into(),
     }
-}
-
-/// The stored fields of `row` as its edit form shows them.
-pub fn stored_form(row: &adr::Model) -> AdrForm {
-    form_of(row)
 }
