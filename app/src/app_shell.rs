@@ -8,8 +8,10 @@ use leptos_router::{
 
 use crate::{
     accounts::{server_fns::who_am_i, AccountPage, SetupPage, SignInPage, SignUpPage},
+    architecture::ArchitecturePage,
     components::NotFoundPage,
     decisions::{AdrPage, DecisionLogPage, NewAdrPage},
+    exchange::ExchangePage,
     projects::ProjectPage,
     questionnaire::pages::{ProfilePage, ResultsPage, TopicPage},
     teams::{InvitationPage, TeamPage, TeamsPage},
@@ -65,6 +67,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/projects/:id/topics/:topic") view=TopicPage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id/results") view=ResultsPage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id/decisions") view=DecisionLogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/exchange") view=ExchangePage ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/architecture") view=ArchitecturePage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id/decisions/new") view=NewAdrPage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id/decisions/:number") view=AdrPage ssr=SsrMode::Async/>
                 </Routes>

@@ -55,6 +55,13 @@ impl AppError {
         }
     }
 
+    /// Logs `context` (never shown to anyone) and answers with [`AppError::Internal`].
+    #[cfg(feature = "ssr")]
+    pub fn internal(context: impl std::fmt::Display) -> Self {
+        tracing::error!(%context, "internal error");
+        Self::Internal
+    }
+
     /// True when the error concerns one field and is shown beside it rather than above the form.
     pub fn is_field_error(&self) -> bool {
         matches!(self, Self::Validation { .. })

@@ -16,7 +16,9 @@ pub fn submitted_value(field: &str) -> Option<String> {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{keep_form_input_on_error, keep_long_input_on_error, take_kept_input};
+pub use server::{
+    keep_form_input_on_error, keep_long_input_on_error, take_kept_input, take_session_value,
+};
 
 #[cfg(feature = "ssr")]
 mod server {
@@ -99,6 +101,11 @@ mod server {
     /// The input kept by [`keep_long_input_on_error`] under `key`, removed as it is read.
     pub async fn take_kept_input<V: serde::de::DeserializeOwned>(key: &str) -> Option<V> {
         session()?.remove(&kept_key(key)).await.ok().flatten()
+    }
+
+    /// The value a plain route kept in the visitor's session under `key`, removed as it is read.
+    pub async fn take_session_value<V: serde::de::DeserializeOwned>(key: &str) -> Option<V> {
+        session()?.remove(key).await.ok().flatten()
     }
 
     fn session() -> Option<tower_sessions::Session> {

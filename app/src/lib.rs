@@ -4,10 +4,12 @@
 
 pub mod accounts;
 pub mod app_shell;
+pub mod architecture;
 pub mod auth;
 pub mod components;
 pub mod decisions;
 pub mod error;
+pub mod exchange;
 pub mod forms;
 pub mod projects;
 pub mod questionnaire;

@@ -14,8 +14,10 @@ pub struct AppState {
     pub security: Arc<SecuritySettings>,
 }
 
-/// Settings that sign-in and the request checks need.
+/// Settings that sign-in, the request checks and absolute links need.
 pub struct SecuritySettings {
+    /// The address people reach the app at (`PUBLIC_URL`), for links in exported documents.
+    pub public_url: String,
     /// Sign-in and sign-up attempts allowed per account and per client address.
     pub attempt_limits: AttemptLimits,
     /// The header a trusted reverse proxy puts the client's address in (e.g. `x-forwarded-for`);

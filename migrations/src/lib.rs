@@ -6,6 +6,7 @@ mod m20261123_000001_create_teams_and_projects;
 mod m20261123_000002_create_questionnaire;
 mod m20261124_000003_create_accounts;
 mod m20261124_000004_create_decisions;
+mod m20261124_000005_add_adr_markdown_extras;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261123_000002_create_questionnaire::Migration),
             Box::new(m20261124_000003_create_accounts::Migration),
             Box::new(m20261124_000004_create_decisions::Migration),
+            Box::new(m20261124_000005_add_adr_markdown_extras::Migration),
         ]
     }
 }

@@ -46,6 +46,7 @@ impl Application {
             leptos_options: leptos_options(config),
             db,
             security: Arc::new(SecuritySettings {
+                public_url: config.public_url.clone(),
                 attempt_limits: AttemptLimits::per_minute(
                     config.sign_in_attempts_per_account,
                     config.sign_in_attempts_per_address,
@@ -60,8 +61,9 @@ impl Application {
                 addr: config.listen_addr,
                 source,
             })?;
-        let extra_routes =
-            extra_routes.merge(oidc::routes(config.oidc_settings(), state.db.clone()));
+        let extra_routes = extra_routes
+            .merge(oidc::routes(config.oidc_settings(), state.db.clone()))
+            .merge(routes::exchange::routes());
         let router = router(state.clone(), extra_routes, config.session_settings());
         Ok(Self {
             listener,

@@ -35,6 +35,34 @@ pub enum Command {
         #[arg(long, default_value_t = 1000)]
         count: usize,
     },
+    /// Write a project's decision log as markdown files (MADR 4, Nygard/adr-tools or
+    /// log4brains) with an index, under `--out` (e.g. `docs/decisions/` inside it).
+    Export {
+        /// The project: its id (as in `/projects/<id>`) or its name.
+        #[arg(long)]
+        project: String,
+        /// The e-mail of the member to act as (any role).
+        #[arg(long = "as")]
+        acting_as: String,
+        /// madr, nygard or log4brains.
+        #[arg(long, default_value = "madr", value_parser = ["madr", "nygard", "log4brains"])]
+        format: String,
+        /// The folder to write into, usually the repository's root.
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+    /// Import ADR files from a repository folder or a zip into a project: all of them, or
+    /// nothing when any file cannot be stored.
+    Import {
+        /// The project: its id or its name.
+        #[arg(long)]
+        project: String,
+        /// The e-mail of the member to act as (editor or owner).
+        #[arg(long = "as")]
+        acting_as: String,
+        /// A folder (the repository, or the ADR folder itself) or a .zip file.
+        source: std::path::PathBuf,
+    },
 }
 
 #[derive(Args, Debug, Clone)]

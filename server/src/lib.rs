@@ -3,6 +3,7 @@
 pub mod application;
 pub mod config;
 pub mod database;
+pub mod exchange_cli;
 mod http_layers;
 pub mod oidc;
 mod routes;

@@ -16,6 +16,17 @@ async fn main() -> ExitCode {
             acting_as,
             count,
         } => seed(&cli.config, project, &acting_as, count).await,
+        Command::Export {
+            project,
+            acting_as,
+            format,
+            out,
+        } => export(&cli.config, &project, &acting_as, &format, &out).await,
+        Command::Import {
+            project,
+            acting_as,
+            source,
+        } => import(&cli.config, &project, &acting_as, &source).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -68,4 +79,40 @@ async fn seed(
         "decisions seeded"
     );
     Ok(())
+}
+
+async fn export(
+    config: &server::Config,
+    project: &str,
+    acting_as: &str,
+    format: &str,
+    out: &std::path::Path,
+) -> Result<(), String> {
+    let flavour = app::exchange::write::Flavour::parse(format)
+        .ok_or_else(|| format!("unknown format {format}"))?;
+    let db = connect_and_migrate(config).await?;
+    let written = server::exchange_cli::export(&db, acting_as, project, flavour, out).await?;
+    println!(
+        "wrote {written} files to {}",
+        out.join(flavour.folder()).display()
+    );
+    Ok(())
+}
+
+async fn import(
+    config: &server::Config,
+    project: &str,
+    acting_as: &str,
+    source: &std::path::Path,
+) -> Result<(), String> {
+    let db = connect_and_migrate(config).await?;
+    let report = server::exchange_cli::import(&db, acting_as, project, source).await?;
+    for line in server::exchange_cli::report_lines(&report) {
+        println!("{line}");
+    }
+    if report.stored {
+        Ok(())
+    } else {
+        Err("nothing was imported".into())
+    }
 }

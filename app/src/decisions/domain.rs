@@ -95,7 +95,7 @@ impl AdrStatus {
 }
 
 /// A typed link from one ADR to another; each kind reads the other way from the other side.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LinkKind {
     Supersedes,

@@ -34,6 +34,8 @@ pub mod adr {
         pub more_info_md: String,
         pub more_info_html: String,
         pub search_text: String,
+        /// See `exchange::document::MarkdownExtras`.
+        pub markdown_extras: String,
         pub version: i32,
         pub created_by: i32,
         pub created_at: ChronoDateTimeUtc,

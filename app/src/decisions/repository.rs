@@ -32,6 +32,66 @@ pub async fn take_next_number(
     Ok(updated.first().map(|row| row.last_adr_number))
 }
 
+/// Moves the project's number counter up to `at_least` (never down); `None` when the project is
+/// not the team's. Being a write, it also takes the project's lock for the transaction.
+pub async fn raise_number_counter(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    project_id: i32,
+    at_least: i32,
+) -> Result<Option<i32>, DbErr> {
+    let scoped = || {
+        Projects::update_many()
+            .filter(project::Column::Id.eq(project_id))
+            .filter(project::Column::TeamId.eq(team_id))
+    };
+    let locked = scoped()
+        .col_expr(
+            project::Column::LastAdrNumber,
+            Expr::col(project::Column::LastAdrNumber).add(0),
+        )
+        .exec_with_returning(db)
+        .await?;
+    let Some(current) = locked.first().map(|row| row.last_adr_number) else {
+        return Ok(None);
+    };
+    if at_least > current {
+        scoped()
+            .col_expr(project::Column::LastAdrNumber, Expr::value(at_least))
+            .exec(db)
+            .await?;
+    }
+    Ok(Some(std::cmp::max(current, at_least)))
+}
+
+/// Every ADR of a project, by number.
+pub async fn all_in_project(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    project_id: i32,
+) -> Result<Vec<adr::Model>, DbErr> {
+    Adrs::find()
+        .filter(adr::Column::TeamId.eq(team_id))
+        .filter(adr::Column::ProjectId.eq(project_id))
+        .order_by_asc(adr::Column::Number)
+        .all(db)
+        .await
+}
+
+/// Every link between ADRs of a project.
+pub async fn links_in_project(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    project_id: i32,
+) -> Result<Vec<link::Model>, DbErr> {
+    Links::find()
+        .filter(link::Column::TeamId.eq(team_id))
+        .filter(link::Column::ProjectId.eq(project_id))
+        .order_by_asc(link::Column::Id)
+        .all(db)
+        .await
+}
+
 pub async fn insert(db: &impl ConnectionTrait, row: adr::ActiveModel) -> Result<adr::Model, DbErr> {
     row.insert(db).await
 }
@@ -208,6 +268,21 @@ pub async fn revisions(
         .filter(revision::Column::TeamId.eq(team_id))
         .filter(revision::Column::AdrId.eq(adr_id))
         .order_by_desc(revision::Column::Version)
+        .all(db)
+        .await
+}
+
+/// The revisions of the ADRs `adr_ids`, oldest first.
+pub async fn revisions_of(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    adr_ids: Vec<i32>,
+) -> Result<Vec<revision::Model>, DbErr> {
+    Revisions::find()
+        .filter(revision::Column::TeamId.eq(team_id))
+        .filter(revision::Column::AdrId.is_in(adr_ids))
+        .order_by_asc(revision::Column::AdrId)
+        .order_by_asc(revision::Column::Version)
         .all(db)
         .await
 }

@@ -71,6 +71,10 @@ fn ProjectDetails(project: Project, progress: Progress) -> impl IntoView {
         <QuestionnaireCard project_id=project.id progress/>
         <p class="card"><a href=format!("/projects/{}/decisions", project.id)>"Decision log"</a>
             " — the architecture decision records of this project."</p>
+        <p class="card"><a href=format!("/projects/{}/architecture", project.id)>"Recommended architecture"</a>
+            " — the stack, shape, diagram, open risks and scaling path, from the decisions and answers."</p>
+        <p class="card"><a href=format!("/projects/{}/exchange", project.id)>"Export and import"</a>
+            " — the decisions as MADR, adr-tools or log4brains files, a JSON backup, and importing existing ADRs."</p>
         {(!can_edit).then(|| view! {
             <p class="hint">"You can read this project. Ask an owner of the team if you need to edit it."</p>
         })}

@@ -1,4 +1,5 @@
 //! Plain HTTP routes that are not Leptos pages or server functions.
+pub mod exchange;
 mod health;
 
 use app::state::AppState;

@@ -43,6 +43,7 @@ const TEAM_READ: Row = [UNAUTHORIZED, NOT_FOUND, OK, OK, OK];
 const TEAM_WRITE: Row = [UNAUTHORIZED, NOT_FOUND, FORBIDDEN, OK, OK];
 const TEAM_OWN: Row = [UNAUTHORIZED, NOT_FOUND, FORBIDDEN, FORBIDDEN, OK];
 const PAGE_READ: Row = [REDIRECT, NOT_FOUND, OK, OK, OK];
+const ROUTE_READ: Row = [UNAUTHORIZED, NOT_FOUND, OK, OK, OK];
 
 /// Every server function, in the order the test calls them, with who may call it. Rows that
 /// change the caller's session (sign-in, sign-out, sign-up) sign the caller in again afterwards.
@@ -81,6 +82,8 @@ const SERVER_FUNCTIONS: &[(&str, Row)] = &[
     ("list_adr_revisions", TEAM_READ),
     ("diff_adr_revisions", TEAM_READ),
     ("take_adr_draft", TEAM_WRITE),
+    ("get_exchange", TEAM_READ),
+    ("get_architecture", TEAM_READ),
     ("change_password", SIGNED_IN),
     ("sign_up", PUBLIC),
     ("sign_in", PUBLIC),
@@ -223,7 +226,11 @@ impl Fixture {
                 ("description".into(), String::new()),
             ],
             "delete_project" => vec![("id".into(), self.doomed[index].clone())],
-            "questionnaire_progress" | "get_profile" | "get_results" => vec![project()],
+            "questionnaire_progress"
+            | "get_profile"
+            | "get_results"
+            | "get_exchange"
+            | "get_architecture" => vec![project()],
             "save_profile" => {
                 let view: ProfileView = self
                     .app
@@ -415,6 +422,16 @@ async fn every_endpoint_answers_each_caller_as_the_matrix_says(backend: Backend)
             format!("/projects/{project}/decisions/new"),
             [REDIRECT, NOT_FOUND, FORBIDDEN, OK, OK],
         ),
+        (format!("/projects/{project}/exchange"), PAGE_READ),
+        (format!("/projects/{project}/architecture"), PAGE_READ),
+        // Plain download routes answer 401 rather than sending a browser to sign in.
+        (format!("/projects/{project}/export.zip"), ROUTE_READ),
+        (
+            format!("/projects/{project}/export.zip?format=nygard"),
+            ROUTE_READ,
+        ),
+        (format!("/projects/{project}/backup.json"), ROUTE_READ),
+        (format!("/projects/{project}/ARCHITECTURE.md"), ROUTE_READ),
     ];
     for (path, expected) in &pages {
         for caller in CALLERS {
@@ -434,6 +451,7 @@ async fn every_endpoint_answers_each_caller_as_the_matrix_says(backend: Backend)
             }
         }
     }
+    failures.extend(import_route_answers(&fixture, &project).await);
     for (function, expected) in SERVER_FUNCTIONS {
         // No server function answers a GET: state never changes through a link or an <img>.
         let get = fixture.clients[caller_index(Caller::Owner)]
@@ -473,4 +491,41 @@ async fn every_endpoint_answers_each_caller_as_the_matrix_says(backend: Backend)
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// The one plain route that changes state: importing a zip. Editors and owners each import an
+/// ADR with a number of their own; the others are refused before the upload is read.
+async fn import_route_answers(fixture: &Fixture, project: &str) -> Vec<String> {
+    use std::io::Write;
+    let expected: Row = [UNAUTHORIZED, NOT_FOUND, FORBIDDEN, OK, OK];
+    let mut failures = Vec::new();
+    for caller in CALLERS {
+        let index = caller_index(caller);
+        let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let name = format!("doc/adr/{:04}-imported-by-{caller:?}.md", 100 + index);
+        writer
+            .start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        writer
+            .write_all(format!("# Imported by {caller:?}\n").as_bytes())
+            .unwrap();
+        let bytes = writer.finish().unwrap().into_inner();
+        let part = reqwest::multipart::Part::bytes(bytes).file_name("adrs.zip");
+        let response = fixture.clients[index]
+            .post(fixture.app.url(&format!("/projects/{project}/import")))
+            .header("Accept", "application/json")
+            .multipart(reqwest::multipart::Form::new().part("archive", part))
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        if status != expected[index] {
+            let body = response.text().await.unwrap_or_default();
+            failures.push(format!(
+                "POST /projects/{project}/import as {caller:?}: expected {}, got {status} ({body})",
+                expected[index]
+            ));
+        }
+    }
+    failures
 }

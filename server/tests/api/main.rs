@@ -4,6 +4,8 @@ mod accounts;
 mod authorization;
 mod cli;
 mod decisions;
+mod exchange;
+mod exchange_golden;
 mod helpers;
 mod operations;
 mod projects;

@@ -2,6 +2,7 @@
 mod fields;
 mod generate;
 mod history;
+mod imported;
 mod links;
 mod log;
 mod views;
@@ -11,6 +12,7 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, Set, SqlErr, Transacti
 
 pub use generate::generate_from_topic;
 pub use history::{diff_revisions, list_revisions};
+pub use imported::{project_records, project_revisions, store_imported, ImportedAdr, ImportedLink};
 pub use links::link_adrs;
 pub use log::{log_page, LogFilters};
 

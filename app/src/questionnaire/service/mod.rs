@@ -8,4 +8,4 @@ mod snapshot;
 pub use answers::{mark_topic, save_answer, TopicMark};
 pub use profile::{profile_view, save_profile};
 pub use results::results;
-pub use snapshot::{progress_of, topic_view};
+pub use snapshot::{progress_of, topic_view, Snapshot};

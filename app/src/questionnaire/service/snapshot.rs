@@ -18,7 +18,7 @@ use crate::{
     },
 };
 
-pub(super) struct Snapshot {
+pub struct Snapshot {
     pub project: Project,
     pub profile: Option<Profile>,
     pub profile_version: i32,

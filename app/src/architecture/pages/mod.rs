@@ -1,0 +1,3 @@
+mod architecture_page;
+
+pub use architecture_page::ArchitecturePage;

@@ -1,0 +1,131 @@
+//! The decision log's side of import and export: every ADR and link of a project at once, and
+//! storing imported ADRs with the numbers their files gave, in one transaction.
+use chrono::{NaiveDate, Utc};
+use sea_orm::{DatabaseConnection, Set, TransactionTrait};
+
+use super::{fields::ValidFields, history, number_taken_or_internal};
+use crate::{
+    auth::Member,
+    decisions::{
+        domain::{AdrForm, AdrStatus, LinkKind},
+        entity::{adr, link},
+        repository,
+    },
+    error::AppError,
+};
+
+/// Every ADR of a project by number, and every link between them.
+pub async fn project_records(
+    db: &DatabaseConnection,
+    member: &Member,
+    project_id: i32,
+) -> Result<(Vec<adr::Model>, Vec<link::Model>), AppError> {
+    let adrs = repository::all_in_project(db, member.team_id, project_id).await?;
+    let links = repository::links_in_project(db, member.team_id, project_id).await?;
+    Ok((adrs, links))
+}
+
+/// Every revision of every ADR of a project, oldest first.
+pub async fn project_revisions(
+    db: &DatabaseConnection,
+    member: &Member,
+    project_id: i32,
+) -> Result<Vec<crate::decisions::entity::revision::Model>, AppError> {
+    let ids: Vec<i32> = repository::all_in_project(db, member.team_id, project_id)
+        .await?
+        .into_iter()
+        .map(|row| row.id)
+        .collect();
+    Ok(repository::revisions_of(db, member.team_id, ids).await?)
+}
+
+/// An ADR read from a file, checked and ready to store.
+pub struct ImportedAdr {
+    pub number: i32,
+    pub status: AdrStatus,
+    pub date: NaiveDate,
+    pub form: AdrForm,
+    /// `exchange::document::MarkdownExtras` as stored.
+    pub markdown_extras: String,
+}
+
+/// A link between two ADRs of the project, by number.
+pub struct ImportedLink {
+    pub kind: LinkKind,
+    pub from: i32,
+    pub to: i32,
+}
+
+/// Stores `adrs` and `links` in one transaction: all of them or, on any error, none. The
+/// project's number counter moves past the highest number, so new ADRs continue after them.
+pub async fn store_imported(
+    db: &DatabaseConnection,
+    member: &Member,
+    project_id: i32,
+    adrs: Vec<ImportedAdr>,
+    links: Vec<ImportedLink>,
+) -> Result<(), AppError> {
+    let transaction = db.begin().await?;
+    // The counter's row is written first: it locks the project (PostgreSQL) or takes SQLite's
+    // write lock at once, so parallel imports and inserts queue here.
+    let highest = adrs.iter().map(|a| a.number).max().unwrap_or(0);
+    repository::raise_number_counter(&transaction, member.team_id, project_id, highest)
+        .await?
+        .ok_or_else(|| AppError::not_found("The project"))?;
+    let now = Utc::now();
+    for imported in adrs {
+        let fields = ValidFields::parse(&imported.form)?;
+        let mut row = adr::ActiveModel {
+            team_id: Set(member.team_id),
+            project_id: Set(project_id),
+            number: Set(imported.number),
+            status: Set(imported.status.as_str().into()),
+            topic_id: Set(None),
+            decision_date: Set(imported.date),
+            markdown_extras: Set(imported.markdown_extras),
+            version: Set(1),
+            created_by: Set(member.user_id),
+            created_at: Set(now),
+            updated_at: Set(now),
+            ..Default::default()
+        };
+        fields.write_to(&mut row);
+        let saved = repository::insert(&transaction, row)
+            .await
+            .map_err(number_taken_or_internal)?;
+        history::record(&transaction, member, &saved, history::all_fields()).await?;
+    }
+    for imported in links {
+        let from = adr_id(&transaction, member, project_id, imported.from).await?;
+        let to = adr_id(&transaction, member, project_id, imported.to).await?;
+        repository::insert_link(
+            &transaction,
+            link::ActiveModel {
+                team_id: Set(member.team_id),
+                project_id: Set(project_id),
+                from_adr_id: Set(from),
+                to_adr_id: Set(to),
+                kind: Set(imported.kind.as_str().into()),
+                created_at: Set(now),
+                ..Default::default()
+            },
+        )
+        .await?;
+    }
+    transaction.commit().await?;
+    Ok(())
+}
+
+async fn adr_id(
+    db: &impl sea_orm::ConnectionTrait,
+    member: &Member,
+    project_id: i32,
+    number: i32,
+) -> Result<i32, AppError> {
+    repository::find_by_number(db, member.team_id, project_id, number)
+        .await?
+        .map(|row| row.id)
+        .ok_or_else(|| {
+            AppError::validation("links", format!("ADR {number} is not in this project."))
+        })
+}

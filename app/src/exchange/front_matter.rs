@@ -1,0 +1,103 @@
+//! The YAML front matter of MADR 3 and 4 files, read the way real files write it: plain values,
+//! quoted values, `[a, b]` lists, indented `- a` lists and comma-separated names. Entries we do
+//! not know are kept as written.
+
+/// One top-level entry: its key and everything after the colon, continuation lines included.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub key: String,
+    pub value: String,
+    /// The entry exactly as written (key line and indented lines).
+    pub raw: String,
+}
+
+/// Splits front-matter lines into entries. Lines before the first key are kept in a raw entry
+/// with an empty key.
+pub fn entries(lines: &[&str]) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = Vec::new();
+    for line in lines {
+        let starts_entry = !line.starts_with([' ', '\t', '-', '#']) && line.contains(':');
+        if starts_entry {
+            let (key, value) = line.split_once(':').unwrap_or((line, ""));
+            entries.push(Entry {
+                key: key.trim().to_ascii_lowercase(),
+                value: value.trim().to_owned(),
+                raw: (*line).to_owned(),
+            });
+        } else if let Some(last) = entries.last_mut() {
+            last.value.push('\n');
+            last.value.push_str(line);
+            last.raw.push('\n');
+            last.raw.push_str(line);
+        } else {
+            entries.push(Entry {
+                key: String::new(),
+                value: String::new(),
+                raw: (*line).to_owned(),
+            });
+        }
+    }
+    entries
+}
+
+/// A scalar without its quotes.
+pub fn scalar(value: &str) -> String {
+    let value = value.trim();
+    for quote in ['"', '\''] {
+        if value.len() >= 2 && value.starts_with(quote) && value.ends_with(quote) {
+            return value[1..value.len() - 1].to_owned();
+        }
+    }
+    value.to_owned()
+}
+
+/// A list of names: `[a, b]`, indented `- a` lines, or `a, b`.
+pub fn names(value: &str) -> Vec<String> {
+    let value = value.trim();
+    let items: Vec<String> = if let Some(inner) = value.strip_prefix('[') {
+        inner.trim_end_matches(']').split(',').map(scalar).collect()
+    } else if value.lines().any(|l| l.trim_start().starts_with("- ")) {
+        value
+            .lines()
+            .filter_map(|l| l.trim_start().strip_prefix("- "))
+            .map(scalar)
+            .collect()
+    } else {
+        scalar(value)
+            .split(',')
+            .map(|s| s.trim().to_owned())
+            .collect()
+    };
+    items.into_iter().filter(|name| !name.is_empty()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_read_in_every_spelling() {
+        assert_eq!(names("[Ada, \"Grace Hopper\"]"), ["Ada", "Grace Hopper"]);
+        assert_eq!(names("\n  - Ada\n  - 'Grace'"), ["Ada", "Grace"]);
+        assert_eq!(names("Ada, Grace , "), ["Ada", "Grace"]);
+        assert_eq!(names("\"Ada, Grace\""), ["Ada", "Grace"]);
+        assert!(names("").is_empty());
+    }
+
+    #[test]
+    fn unknown_entries_keep_their_text() {
+        let lines = [
+            "status: \"accepted\"",
+            "tags:",
+            "  - api",
+            "  - rest",
+            "date: 2024-01-02",
+        ];
+        let entries = entries(&lines);
+        assert_eq!(entries.len(), 3);
+        assert_eq!(scalar(&entries[0].value), "accepted");
+        assert_eq!(entries[1].raw, "tags:\n  - api\n  - rest");
+        assert_eq!(names(&entries[1].value), ["api", "rest"]);
+        assert_eq!(entries[2].key, "date");
+    }
+}

@@ -1,0 +1,475 @@
+//! Export and import over HTTP, on both databases: round trips in every flavour, hostile
+//! uploads, the browser's form flow, the JSON backup and ARCHITECTURE.md.
+use std::io::{Cursor, Read, Write};
+
+use app::{
+    decisions::domain::{AdrLogPage, AdrView},
+    exchange::domain::{FileOutcome, ImportReport},
+};
+use reqwest::{multipart, StatusCode};
+use zip::{write::SimpleFileOptions, ZipArchive, ZipWriter};
+
+use crate::helpers::{on_both_databases, spawn_app, Backend, TestApp};
+
+on_both_databases!(
+    every_flavour_exported_imported_and_exported_again_gives_the_same_files,
+    hostile_uploads_are_refused_or_skipped_and_store_nothing,
+    a_browser_upload_shows_its_report_once_on_the_export_page,
+    the_backup_and_the_architecture_document_hold_the_project,
+);
+
+pub async fn adr_count(app: &TestApp, project: &str) -> u64 {
+    let log: AdrLogPage = app
+        .call("list_adrs", &[("project_id", project)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    log.total
+}
+
+pub async fn download(app: &TestApp, path: &str) -> reqwest::Response {
+    app.client.get(app.url(path)).send().await.unwrap()
+}
+
+pub async fn upload(app: &TestApp, project: &str, bytes: Vec<u8>) -> reqwest::Response {
+    let part = multipart::Part::bytes(bytes)
+        .file_name("adrs.zip")
+        .mime_str("application/zip")
+        .unwrap();
+    app.client
+        .post(app.url(&format!("/projects/{project}/import")))
+        .header("Accept", "application/json")
+        .multipart(multipart::Form::new().part("archive", part))
+        .send()
+        .await
+        .unwrap()
+}
+
+/// (path, content) of every file in a zip, in archive order.
+pub fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).unwrap();
+    (0..archive.len())
+        .map(|i| {
+            let mut file = archive.by_index(i).unwrap();
+            let mut text = String::new();
+            file.read_to_string(&mut text).unwrap();
+            (file.name().unwrap().into_owned(), text)
+        })
+        .collect()
+}
+
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, bytes) in entries {
+        writer
+            .start_file(*name, SimpleFileOptions::default())
+            .unwrap();
+        writer.write_all(bytes).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+async fn decided_project(app: &TestApp, name: &str) -> String {
+    let project = app.new_project(name).await;
+    for (title, context) in [
+        (
+            "Use a modular monolith",
+            "We are *five* people.\n\n```sh\n## not a heading\n```",
+        ),
+        ("Use PostgreSQL", "Relational data, reporting."),
+        (
+            "Use a modular monolith with a job queue",
+            "Exports got slow.",
+        ),
+    ] {
+        let created = app
+            .call(
+                "create_adr",
+                &[
+                    ("project_id", &project),
+                    ("adr[title]", title),
+                    ("adr[decision_makers]", "Ada Lovelace\nGrace Hopper"),
+                    ("adr[informed]", "Everyone"),
+                    ("adr[context]", context),
+                    ("adr[outcome]", "Chosen option: \"this\", because it fits."),
+                    (
+                        "adr[consequences]",
+                        "* Good, because simple\n* Bad, because one deploy",
+                    ),
+                ],
+            )
+            .await;
+        assert_eq!(created.status(), StatusCode::OK);
+    }
+    let accept = |number: &'static str| {
+        let project = project.clone();
+        async move {
+            let adr: AdrView = app
+                .call("get_adr", &[("project_id", &project), ("number", number)])
+                .await
+                .json()
+                .await
+                .unwrap();
+            let version = adr.version.to_string();
+            app.call(
+                "change_adr_status",
+                &[
+                    ("project_id", &project),
+                    ("number", number),
+                    ("version", &version),
+                    ("status", "accepted"),
+                ],
+            )
+            .await
+        }
+    };
+    assert_eq!(accept("1").await.status(), StatusCode::OK);
+    assert_eq!(accept("2").await.status(), StatusCode::OK);
+    for (from, kind, to) in [("3", "supersedes", "1"), ("2", "relates_to", "3")] {
+        let linked = app
+            .call(
+                "link_adrs",
+                &[
+                    ("project_id", &project),
+                    ("number", from),
+                    ("kind", kind),
+                    ("target", to),
+                ],
+            )
+            .await;
+        assert_eq!(linked.status(), StatusCode::OK, "{from} {kind} {to}");
+    }
+    project
+}
+
+fn without_index(files: Vec<(String, String)>) -> Vec<(String, String)> {
+    files
+        .into_iter()
+        .filter(|(path, _)| !path.ends_with("README.md") && !path.ends_with("index.md"))
+        .collect()
+}
+
+async fn every_flavour_exported_imported_and_exported_again_gives_the_same_files(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let source = decided_project(&app, "Source").await;
+    for flavour in ["madr", "nygard", "log4brains"] {
+        let first = download(
+            &app,
+            &format!("/projects/{source}/export.zip?format={flavour}"),
+        )
+        .await;
+        assert_eq!(first.status(), StatusCode::OK);
+        assert_eq!(first.headers()["content-type"], "application/zip");
+        let disposition = first.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        assert_eq!(
+            disposition,
+            format!("attachment; filename=\"source-decisions-{flavour}.zip\"")
+        );
+        let first = first.bytes().await.unwrap().to_vec();
+        let target = app.new_project(&format!("Copy {flavour}")).await;
+        let imported = upload(&app, &target, first.clone()).await;
+        assert_eq!(imported.status(), StatusCode::OK, "{flavour}");
+        let report: ImportReport = imported.json().await.unwrap();
+        assert!(report.stored);
+        assert_eq!(report.imported(), 3, "{report:?}");
+        let again = download(
+            &app,
+            &format!("/projects/{target}/export.zip?format={flavour}"),
+        )
+        .await
+        .bytes()
+        .await
+        .unwrap();
+        let (first, again) = (unzip(&first), unzip(&again));
+        assert_eq!(first.len(), 4, "an index and three ADRs");
+        assert_eq!(
+            without_index(again.clone()),
+            without_index(first.clone()),
+            "{flavour}"
+        );
+        assert_eq!(
+            again[0].1.replace(&format!("Copy {flavour}"), "Source"),
+            first[0].1
+        );
+        // And into the other flavours: the same files as exported from the source.
+        for other in ["madr", "nygard", "log4brains"] {
+            let from_source = download(
+                &app,
+                &format!("/projects/{source}/export.zip?format={other}"),
+            )
+            .await
+            .bytes()
+            .await
+            .unwrap();
+            let from_copy = download(
+                &app,
+                &format!("/projects/{target}/export.zip?format={other}"),
+            )
+            .await
+            .bytes()
+            .await
+            .unwrap();
+            assert_eq!(
+                without_index(unzip(&from_copy)),
+                without_index(unzip(&from_source)),
+                "{flavour} -> {other}"
+            );
+        }
+    }
+    let superseded: AdrView = app
+        .call("get_adr", &[("project_id", &source), ("number", "1")])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(superseded.summary.status.as_str(), "superseded");
+    let bad = download(&app, &format!("/projects/{source}/export.zip?format=pdf")).await;
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(bad
+        .text()
+        .await
+        .unwrap()
+        .contains("madr, nygard or log4brains"));
+}
+
+async fn hostile_uploads_are_refused_or_skipped_and_store_nothing(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let project = app.new_project("Target").await;
+    let refused = |response: reqwest::Response, expected: &'static str| async move {
+        assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let text = response.text().await.unwrap();
+        assert!(text.contains(expected), "{text}");
+    };
+    // 50 MB: refused by size before it is read as a zip.
+    refused(
+        upload(&app, &project, vec![b'x'; 50 * 1024 * 1024]).await,
+        "Upload at most 16 MiB",
+    )
+    .await;
+    refused(
+        upload(&app, &project, b"not a zip at all".to_vec()).await,
+        "not a zip archive",
+    )
+    .await;
+    // A bomb: 100 files of 1 MiB of zeros, a few KiB compressed.
+    let zeros = vec![b'0'; 1024 * 1024];
+    let names: Vec<String> = (0..100).map(|n| format!("doc/adr/{n:04}-x.md")).collect();
+    let entries: Vec<(&str, &[u8])> = names
+        .iter()
+        .map(|n| (n.as_str(), zeros.as_slice()))
+        .collect();
+    let bomb = zip_of_deflated(&entries);
+    assert!(bomb.len() < 2 * 1024 * 1024);
+    let response = upload(&app, &project, bomb).await;
+    // Each file alone is over the per-file cap and is skipped, so the total never passes the cap
+    // and the import fails for want of anything readable: either way, nothing is stored.
+    assert!(response.status().is_client_error());
+    // Thousands of tiny files.
+    let names: Vec<String> = (0..6000)
+        .map(|n| format!("doc/adr/{n:04}-tiny.md"))
+        .collect();
+    let entries: Vec<(&str, &[u8])> = names
+        .iter()
+        .map(|n| (n.as_str(), b"# t\n" as &[u8]))
+        .collect();
+    refused(
+        upload(&app, &project, zip_of(&entries)).await,
+        "6000 entries",
+    )
+    .await;
+    // Traversal, absolute paths, symlinks and non-UTF-8 are skipped; a bad file fails it all.
+    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default();
+    for (name, bytes) in [
+        ("../../etc/0001-evil.md", b"# evil\n" as &[u8]),
+        ("/tmp/0002-evil.md", b"# evil\n"),
+        ("doc/adr/0003-latin1.md", b"# Caf\xe9\n"),
+        (
+            "doc/adr/0004-fine.md",
+            b"# 4. Fine\n\nDate: 2024-01-01\n\n## Status\n\nAccepted\n",
+        ),
+    ] {
+        writer.start_file(name, options).unwrap();
+        writer.write_all(bytes).unwrap();
+    }
+    writer
+        .add_symlink("doc/adr/0005-link.md", "/etc/passwd", options)
+        .unwrap();
+    let mixed = writer.finish().unwrap().into_inner();
+    let response = upload(&app, &project, mixed.clone()).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    let report: ImportReport = response.json().await.unwrap();
+    assert_eq!(report.imported(), 1, "{report:?}");
+    let reason = |path: &str| {
+        report
+            .files
+            .iter()
+            .find(|f| f.path == path)
+            .map(|f| f.notes.join("; "))
+            .unwrap_or_default()
+    };
+    assert!(
+        reason("../../etc/0001-evil.md").contains("leaves the archive"),
+        "{report:?}"
+    );
+    assert!(reason("/tmp/0002-evil.md").contains("absolute"));
+    assert_eq!(reason("doc/adr/0003-latin1.md"), "it is not UTF-8 text");
+    assert_eq!(reason("doc/adr/0005-link.md"), "it is a symbolic link");
+    assert_eq!(adr_count(&app, &project).await, 1);
+    // The same archive again: ADR-0004 exists now, so nothing more is stored.
+    let response = upload(&app, &project, mixed).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let report: ImportReport = response.json().await.unwrap();
+    assert!(!report.stored);
+    assert!(report.files.iter().any(|f| f.outcome == FileOutcome::Failed
+        && f.notes
+            .iter()
+            .any(|n| n.contains("ADR-0004 already exists"))));
+    let long = format!("# {}\n", "t".repeat(300));
+    let response = upload(
+        &app,
+        &project,
+        zip_of(&[
+            ("doc/adr/0007-ok.md", b"# Ok\n"),
+            ("doc/adr/0008-long.md", long.as_bytes()),
+        ]),
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(adr_count(&app, &project).await, 1, "all or nothing");
+    assert_eq!(download(&app, "/healthz").await.status(), StatusCode::OK);
+}
+
+fn zip_of_deflated(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        writer.start_file(*name, options).unwrap();
+        writer.write_all(bytes).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+async fn a_browser_upload_shows_its_report_once_on_the_export_page(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let project = app.new_project("Browser").await;
+    let archive = zip_of(&[(
+        "docs/decisions/0001-use-rest.md",
+        b"---\nstatus: accepted\ndate: 2024-02-03\n---\n\n# Use REST\n",
+    )]);
+    let part = multipart::Part::bytes(archive).file_name("adrs.zip");
+    let response = app
+        .client
+        .post(app.url(&format!("/projects/{project}/import")))
+        .header("Accept", "text/html")
+        .multipart(multipart::Form::new().part("archive", part))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        response.headers()["location"],
+        format!("/projects/{project}/exchange")
+    );
+    let url = app.url(&format!("/projects/{project}/exchange"));
+    let page = || async {
+        app.client
+            .get(&url)
+            .header("Accept", "text/html")
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
+    let first = page().await;
+    assert!(first.contains("Import report"), "{first}");
+    assert!(first.contains("Imported 1 decisions"));
+    assert!(first.contains("docs/decisions/0001-use-rest.md"));
+    assert!(!page().await.contains("Import report"), "shown once");
+    let viewer = app.member("viewer@example.com", "viewer").await;
+    let refused = viewer
+        .post(app.url(&format!("/projects/{project}/import")))
+        .multipart(multipart::Form::new().text("archive", "x"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}
+
+async fn the_backup_and_the_architecture_document_hold_the_project(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let project = decided_project(&app, "Backed up").await;
+    for (question, value) in [
+        ("database.engine", "postgresql"),
+        ("api.style", "rest"),
+        ("modules.contexts", "Catalogue\nOrders"),
+    ] {
+        let saved = app
+            .call(
+                "save_answer",
+                &[
+                    ("project_id", &project),
+                    ("question_id", question),
+                    ("version", "0"),
+                    ("value", value),
+                ],
+            )
+            .await;
+        assert_eq!(saved.status(), StatusCode::OK, "{question}");
+    }
+    let backup = download(&app, &format!("/projects/{project}/backup.json")).await;
+    assert_eq!(backup.status(), StatusCode::OK);
+    assert!(backup.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("backed-up-backup.json"));
+    let backup: serde_json::Value = backup.json().await.unwrap();
+    assert_eq!(backup["format"], "groundwork-project-backup");
+    assert_eq!(backup["adrs"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        backup["adrs"][0]["revisions"].as_array().unwrap().len(),
+        3,
+        "created, accepted, superseded"
+    );
+    assert_eq!(backup["links"].as_array().unwrap().len(), 2);
+    assert!(backup["answers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["question_id"] == "database.engine"));
+    let document = download(&app, &format!("/projects/{project}/ARCHITECTURE.md")).await;
+    assert_eq!(document.status(), StatusCode::OK);
+    let text = document.text().await.unwrap();
+    assert!(text.starts_with("# Architecture of Backed up\n"), "{text}");
+    assert!(text.contains("| Database | PostgreSQL"), "{text}");
+    assert!(text.contains("* **Modules (bounded contexts):** Catalogue, Orders"));
+    assert!(text.contains("```mermaid"));
+    let page = app
+        .client
+        .get(app.url(&format!("/projects/{project}/architecture")))
+        .header("Accept", "text/html")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("<svg") && page.contains("Catalogue"),
+        "{page}"
+    );
+}
