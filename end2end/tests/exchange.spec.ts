@@ -1,0 +1,68 @@
+import { readFileSync } from "node:fs";
+
+import { expect, test } from "@playwright/test";
+import AdmZip from "adm-zip";
+
+import { callServer, newTeamMember } from "./support";
+
+test("downloads the ADRs as a zip and the architecture document, and imports a zip with a report", async ({ page }) => {
+  const teamPath = await newTeamMember(page, "Exchange");
+  const teamId = teamPath.split("/").pop()!;
+  const project = await callServer(page.request, "create_project", { team_id: teamId, name: "Bookshop", description: "" });
+  const answer = (question_id: string, value: string) =>
+    callServer(page.request, "save_answer", { project_id: String(project.id), question_id, version: "0", value });
+  await answer("database.engine", "postgresql");
+  await answer("architecture.style", "modular-monolith");
+  await answer("modules.contexts", "Catalogue\nOrders\nPayments");
+  await callServer(page.request, "generate_adr", { project_id: String(project.id), topic_id: "database" });
+  const adr = await callServer(page.request, "get_adr", { project_id: String(project.id), number: "1" });
+  await callServer(page.request, "change_adr_status", {
+    project_id: String(project.id), number: "1", version: String(adr.version), status: "accepted",
+  });
+
+  // The zip, from the export page, as adr-tools would want it.
+  await page.goto(`/projects/${project.id}/exchange`);
+  const [zipDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download Nygard / adr-tools" }).click(),
+  ]);
+  expect(zipDownload.suggestedFilename()).toBe("bookshop-decisions-nygard.zip");
+  const zip = new AdmZip(readFileSync(await zipDownload.path()));
+  const names = zip.getEntries().map((entry) => entry.entryName);
+  expect(names).toContain("doc/adr/README.md");
+  const adrFile = names.find((name) => name.startsWith("doc/adr/0001-"))!;
+  const text = zip.readAsText(adrFile);
+  expect(text).toMatch(/^# 1\. Database strategy: /);
+  expect(text).toContain("## Status\n\nAccepted\n");
+  expect(text).toContain("## Context\n\n");
+
+  // The recommended architecture, on the page and as ARCHITECTURE.md.
+  await page.goto(`/projects/${project.id}/architecture`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Recommended architecture");
+  await expect(page.locator(".stack-table tr", { hasText: "Database" })).toContainText("ADR-0001");
+  await expect(page.locator(".diagram svg")).toBeVisible();
+  await expect(page.locator(".diagram svg")).toContainText("Payments");
+  await page.screenshot({ path: "screenshots/architecture.png", fullPage: true });
+  const [documentDownload] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download ARCHITECTURE.md" }).click(),
+  ]);
+  expect(documentDownload.suggestedFilename()).toBe("ARCHITECTURE.md");
+  const architecture = readFileSync(await documentDownload.path(), "utf8");
+  expect(architecture).toContain("# Architecture of Bookshop");
+  expect(architecture).toMatch(/\| Database \| PostgreSQL[^|]*\| \[ADR-0001\]\(docs\/decisions\/0001-/);
+  expect(architecture).toContain("* **Modules (bounded contexts):** Catalogue, Orders, Payments");
+  expect(architecture).toContain("```mermaid\nflowchart LR");
+
+  // The same zip imported into a second project, with the report shown on the page.
+  const copy = await callServer(page.request, "create_project", { team_id: teamId, name: "Bookshop copy", description: "" });
+  await page.goto(`/projects/${copy.id}/exchange`);
+  await page.getByLabel("Zip file").setInputFiles(await zipDownload.path());
+  await page.getByRole("button", { name: "Import" }).click();
+  await expect(page.getByRole("heading", { name: "Import report" })).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText("Imported 1 decisions; skipped 1 files.");
+  await expect(page.locator(".report-table")).toContainText("Nygard (adr-tools)");
+  await page.screenshot({ path: "screenshots/import-report.png", fullPage: true });
+  await page.goto(`/projects/${copy.id}/decisions/1`);
+  await expect(page.locator(".adr-meta .status")).toHaveText("Accepted");
+});
