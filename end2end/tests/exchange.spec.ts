@@ -60,7 +60,7 @@ test("downloads the ADRs as a zip and the architecture document, and imports a z
   await page.getByLabel("Zip file").setInputFiles(await zipDownload.path());
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByRole("heading", { name: "Import report" })).toBeVisible();
-  await expect(page.getByRole("status")).toHaveText("Imported 1 decisions; skipped 1 files.");
+  await expect(page.getByRole("status")).toHaveText("Imported 1 decision; skipped 1 file.");
   await expect(page.locator(".report-table")).toContainText("Nygard (adr-tools)");
   await page.screenshot({ path: "screenshots/import-report.png", fullPage: true });
   await page.goto(`/projects/${copy.id}/decisions/1`);

@@ -35,17 +35,17 @@ impl Picture {
                     .join(", ")
             })
             .filter(|c| !c.is_empty())
-            .unwrap_or_else(|| "Clients".to_owned());
+            .unwrap_or_else(|| "not named yet".to_owned());
         let style = view.style.as_ref().map_or("Backend", |s| s.text.as_str());
         Self {
             clients,
-            frontend: part("frontend", "Frontend"),
+            frontend: part("frontend", "not chosen yet"),
             api: part("api", "API"),
             backend: format!("{style} · {}", part("backend", "backend stack not chosen")),
             modules: view.modules.clone(),
-            database: part("database", "Database"),
-            auth: part("auth", "Sign-in"),
-            monitoring: part("monitoring", "Monitoring"),
+            database: part("database", "not chosen yet"),
+            auth: part("auth", "not chosen yet"),
+            monitoring: part("monitoring", "not chosen yet"),
             hosting: part("hosting", "hosting not chosen"),
         }
     }

@@ -2,9 +2,11 @@
 mod form_messages;
 mod not_found_page;
 mod page_or_error;
+mod project_id_param;
 mod textarea_text;
 
 pub use form_messages::{FieldError, FormError};
 pub use not_found_page::NotFoundPage;
 pub use page_or_error::{page_or_error, SignInRedirect};
+pub use project_id_param::project_id_param;
 pub use textarea_text::textarea_text;

@@ -46,6 +46,28 @@ pub mod adr {
     pub enum Relation {}
 
     impl ActiveModelBehavior for ActiveModel {}
+
+    /// What an export reads of an ADR: the markdown, without the rendered HTML and the search
+    /// text (two thirds of the row).
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct MarkdownColumns {
+        pub id: i32,
+        pub number: i32,
+        pub title: String,
+        pub status: String,
+        pub decision_date: Date,
+        pub decision_makers: String,
+        pub consulted: String,
+        pub informed: String,
+        pub context_md: String,
+        pub drivers_md: String,
+        pub options_md: String,
+        pub outcome_md: String,
+        pub consequences_md: String,
+        pub confirmation_md: String,
+        pub more_info_md: String,
+        pub markdown_extras: String,
+    }
 }
 
 pub mod link {

@@ -2,7 +2,7 @@
 use sea_orm::{
     sea_query::{Expr, ExprTrait, Func},
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, DbErr, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
 };
 
 use super::entity::{
@@ -74,6 +74,84 @@ pub async fn all_in_project(
         .filter(adr::Column::TeamId.eq(team_id))
         .filter(adr::Column::ProjectId.eq(project_id))
         .order_by_asc(adr::Column::Number)
+        .all(db)
+        .await
+}
+
+/// Hands the markdown of every ADR of a project to `each`, by number, as the database produces
+/// the rows (see [`adr::MarkdownColumns`]): an export writes one file while the next is read.
+/// Decoded by column position rather than by name, since there are thousands of rows.
+pub async fn for_each_markdown(
+    db: &impl sea_orm::StreamTrait,
+    backend: DatabaseBackend,
+    team_id: i32,
+    project_id: i32,
+    mut each: impl FnMut(adr::MarkdownColumns),
+) -> Result<(), DbErr> {
+    use adr::Column as C;
+    use futures_util::TryStreamExt;
+    let columns = [
+        C::Id,
+        C::Number,
+        C::Title,
+        C::Status,
+        C::DecisionDate,
+        C::DecisionMakers,
+        C::Consulted,
+        C::Informed,
+        C::ContextMd,
+        C::DriversMd,
+        C::OptionsMd,
+        C::OutcomeMd,
+        C::ConsequencesMd,
+        C::ConfirmationMd,
+        C::MoreInfoMd,
+        C::MarkdownExtras,
+    ];
+    let statement = Adrs::find()
+        .select_only()
+        .columns(columns)
+        .filter(adr::Column::TeamId.eq(team_id))
+        .filter(adr::Column::ProjectId.eq(project_id))
+        .order_by_asc(adr::Column::Number)
+        .build(backend);
+    let mut rows = std::pin::pin!(db.stream_raw(statement).await?);
+    while let Some(row) = rows.try_next().await? {
+        let text = |index: usize| row.try_get_by_index::<String>(index);
+        each(adr::MarkdownColumns {
+            id: row.try_get_by_index(0)?,
+            number: row.try_get_by_index(1)?,
+            title: text(2)?,
+            status: text(3)?,
+            decision_date: row.try_get_by_index(4)?,
+            decision_makers: text(5)?,
+            consulted: text(6)?,
+            informed: text(7)?,
+            context_md: text(8)?,
+            drivers_md: text(9)?,
+            options_md: text(10)?,
+            outcome_md: text(11)?,
+            consequences_md: text(12)?,
+            confirmation_md: text(13)?,
+            more_info_md: text(14)?,
+            markdown_extras: text(15)?,
+        });
+    }
+    Ok(())
+}
+
+/// (id, number, title) of every ADR of a project.
+pub async fn titles_in_project(
+    db: &impl ConnectionTrait,
+    team_id: i32,
+    project_id: i32,
+) -> Result<Vec<(i32, i32, String)>, DbErr> {
+    Adrs::find()
+        .select_only()
+        .columns([adr::Column::Id, adr::Column::Number, adr::Column::Title])
+        .filter(adr::Column::TeamId.eq(team_id))
+        .filter(adr::Column::ProjectId.eq(project_id))
+        .into_tuple()
         .all(db)
         .await
 }

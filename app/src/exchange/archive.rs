@@ -111,16 +111,19 @@ pub fn unpack(bytes: &[u8], limits: &ImportLimits) -> Result<Unpacked, AppError>
     Ok(unpacked)
 }
 
-/// A zip of `files` (path, content), deflated at a fast level, with fixed timestamps so that
-/// the same files always give the same bytes.
+/// A zip of `files` (path, content), with fixed timestamps so that the same files always give
+/// the same bytes. Stored, not deflated: ADR files are small and deflate saved only a quarter of
+/// their size (1.5 of 2 MiB for 1,000 ADRs) while taking most of the export's time.
 pub fn pack(files: &[(String, String)]) -> Result<Vec<u8>, AppError> {
     let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(1))
+        .compression_method(CompressionMethod::Stored)
         .last_modified_time(DateTime::default())
         .unix_permissions(0o644);
     let mut writer = ZipWriter::new(Cursor::new(Vec::with_capacity(
-        files.iter().map(|(_, c)| c.len() / 2).sum(),
+        files
+            .iter()
+            .map(|(path, c)| c.len() + 2 * path.len() + 100)
+            .sum(),
     )));
     for (path, content) in files {
         writer

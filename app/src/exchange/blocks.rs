@@ -114,10 +114,30 @@ pub fn trimmed(lines: &[&str]) -> String {
     lines[start..end].join("\n")
 }
 
-/// `text` without blank lines before and after it (indentation of the first line is kept).
-pub fn trim_blank_lines(text: &str) -> String {
-    let lines: Vec<&str> = text.split('\n').collect();
-    trimmed(&lines)
+/// `text` without blank lines before and after it (indentation of the first line and spaces at
+/// the end of the last are kept, as [`trimmed`] does). Borrows; the writers call it per section.
+pub fn trim_blank_lines(text: &str) -> &str {
+    let mut start = 0;
+    let mut end = 0;
+    let mut offset = 0;
+    let mut seen_text = false;
+    for line in text.split_inclusive('\n') {
+        let content = line.strip_suffix('\n').unwrap_or(line);
+        if content.trim().is_empty() {
+            if !seen_text {
+                start = offset + line.len();
+            }
+        } else {
+            seen_text = true;
+            end = offset + content.len();
+        }
+        offset += line.len();
+    }
+    if seen_text {
+        &text[start..end]
+    } else {
+        ""
+    }
 }
 
 /// Splits a section's lines at `### ` headings named in `names` (compared without case):

@@ -95,14 +95,20 @@ impl ImportReport {
     pub fn summary(&self) -> String {
         if self.stored {
             format!(
-                "Imported {} decisions; skipped {} files.",
-                self.imported(),
-                self.skipped()
+                "Imported {}; skipped {}.",
+                counted(self.imported(), "decision", "decisions"),
+                counted(self.skipped(), "file", "files")
             )
         } else {
             format!(
-                "Nothing was imported: {} of the files cannot be stored as they are. Fix them and import again.",
-                self.failed()
+                "Nothing was imported: {} cannot be stored as {}. Fix {} and import again.",
+                counted(self.failed(), "file", "files"),
+                if self.failed() == 1 {
+                    "it is"
+                } else {
+                    "they are"
+                },
+                if self.failed() == 1 { "it" } else { "them" },
             )
         }
     }
@@ -131,4 +137,9 @@ pub struct ExchangeView {
     pub can_import: bool,
     pub limits: ImportLimits,
     pub outcome: Option<ImportOutcome>,
+}
+
+/// "1 decision", "3 decisions".
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }

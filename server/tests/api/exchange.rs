@@ -395,7 +395,7 @@ async fn a_browser_upload_shows_its_report_once_on_the_export_page(backend: Back
     };
     let first = page().await;
     assert!(first.contains("Import report"), "{first}");
-    assert!(first.contains("Imported 1 decisions"));
+    assert!(first.contains("Imported 1 decision; skipped 0 files."));
     assert!(first.contains("docs/decisions/0001-use-rest.md"));
     assert!(!page().await.contains("Import report"), "shown once");
     let viewer = app.member("viewer@example.com", "viewer").await;

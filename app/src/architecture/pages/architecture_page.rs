@@ -1,13 +1,12 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use crate::{
     architecture::{
         domain::{ArchitectureView, Source, Statement},
         server_fns::get_architecture,
     },
-    components::page_or_error,
+    components::{page_or_error, project_id_param},
     error::AppError,
     questionnaire::catalog::RiskLevel,
 };
@@ -16,13 +15,7 @@ use crate::{
 /// `ARCHITECTURE.md`.
 #[component]
 pub fn ArchitecturePage() -> impl IntoView {
-    let params = use_params_map();
-    let project_id = Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i32>().ok())
-    });
+    let project_id = project_id_param();
     let data = Resource::new(
         move || project_id.get(),
         |id| async move {

@@ -25,6 +25,29 @@ pub async fn project_records(
     Ok((adrs, links))
 }
 
+/// (id, number, title) of every ADR of a project, and every link between them: what an export
+/// needs to write links before it reads the ADRs themselves.
+pub async fn project_link_index(
+    db: &DatabaseConnection,
+    member: &Member,
+    project_id: i32,
+) -> Result<(Vec<(i32, i32, String)>, Vec<link::Model>), AppError> {
+    let titles = repository::titles_in_project(db, member.team_id, project_id).await?;
+    let links = repository::links_in_project(db, member.team_id, project_id).await?;
+    Ok((titles, links))
+}
+
+/// Hands the markdown of every ADR of a project to `each`, by number, as the rows arrive.
+pub async fn for_each_markdown(
+    db: &DatabaseConnection,
+    member: &Member,
+    project_id: i32,
+    each: impl FnMut(adr::MarkdownColumns),
+) -> Result<(), AppError> {
+    let backend = db.get_database_backend();
+    Ok(repository::for_each_markdown(db, backend, member.team_id, project_id, each).await?)
+}
+
 /// Every revision of every ADR of a project, oldest first.
 pub async fn project_revisions(
     db: &DatabaseConnection,

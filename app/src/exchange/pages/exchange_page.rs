@@ -1,25 +1,21 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::hooks::use_params_map;
 
 use super::import_report::ImportOutcomeView;
 use crate::{
-    components::page_or_error,
+    components::{page_or_error, project_id_param},
     error::AppError,
-    exchange::{domain::ExchangeView, server_fns::get_exchange},
+    exchange::{
+        domain::{counted, ExchangeView},
+        server_fns::get_exchange,
+    },
 };
 
 /// `/projects/:id/exchange`: downloads of the decision log (three markdown flavours, JSON
 /// backup) and the zip import with its report. Plain links and a plain form: no JavaScript needed.
 #[component]
 pub fn ExchangePage() -> impl IntoView {
-    let params = use_params_map();
-    let project_id = Memo::new(move |_| {
-        params
-            .read()
-            .get("id")
-            .and_then(|id| id.parse::<i32>().ok())
-    });
+    let project_id = project_id_param();
     let data = Resource::new(
         move || project_id.get(),
         |id| async move {
@@ -55,10 +51,10 @@ fn Exchange(view: ExchangeView) -> impl IntoView {
         <Title text=format!("Export and import · {} · Groundwork", view.project_name)/>
         <p class="breadcrumb"><a href=base.clone()>{view.project_name.clone()}</a></p>
         <h1>"Export and import"</h1>
-        {view.outcome.clone().map(|outcome| view! { <ImportOutcomeView outcome/> })}
+        {view.outcome.clone().map(|outcome| view! { <ImportOutcomeView outcome project_id=view.project_id/> })}
         <section class="card" aria-labelledby="export-heading">
             <h2 id="export-heading">"Export the decision log"</h2>
-            <p>{format!("{} decisions, as markdown files with an index, in a zip to unpack at the root of your repository.", view.adr_count)}</p>
+            <p>{format!("{}, as markdown files with an index, in a zip to unpack at the root of your repository.", counted(view.adr_count, "decision", "decisions"))}</p>
             <ul class="download-list">
                 {flavours.into_iter().map(|(id, label, detail)| view! {
                     <li>

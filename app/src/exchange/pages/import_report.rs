@@ -4,7 +4,7 @@ use crate::exchange::domain::{FileOutcome, ImportOutcome, ImportReport};
 
 /// The report of the last import: a summary, then every file with what happened to it and why.
 #[component]
-pub fn ImportOutcomeView(outcome: ImportOutcome) -> impl IntoView {
+pub fn ImportOutcomeView(outcome: ImportOutcome, project_id: i32) -> impl IntoView {
     match outcome {
         ImportOutcome::Refused(message) => view! {
             <section class="card import-report" aria-labelledby="report-heading">
@@ -13,17 +13,14 @@ pub fn ImportOutcomeView(outcome: ImportOutcome) -> impl IntoView {
             </section>
         }
         .into_any(),
-        ImportOutcome::Report(report) => view! { <Report report/> }.into_any(),
+        ImportOutcome::Report(report) => view! { <Report report project_id/> }.into_any(),
     }
 }
 
 #[component]
-fn Report(report: ImportReport) -> impl IntoView {
-    let class = if report.stored {
-        "form-success"
-    } else {
-        "form-error"
-    };
+fn Report(report: ImportReport, project_id: i32) -> impl IntoView {
+    let stored = report.stored;
+    let class = if stored { "form-success" } else { "form-error" };
     let folder = if report.folder.is_empty() {
         "the top folder".to_owned()
     } else {
@@ -39,9 +36,14 @@ fn Report(report: ImportReport) -> impl IntoView {
                 <tbody>
                     {report.files.into_iter().map(|file| {
                         let (label, class) = match &file.outcome {
-                            FileOutcome::Imported { number, title, flavour } => (format!("ADR-{number:04} {title} ({flavour})"), "outcome-imported"),
-                            FileOutcome::Skipped => ("Skipped".to_owned(), "outcome-skipped"),
-                            FileOutcome::Failed => ("Cannot be stored".to_owned(), "outcome-failed"),
+                            // Links only once stored: a failed import stored nothing to link to.
+                            FileOutcome::Imported { number, title, flavour } if stored => (view! {
+                                <a href=format!("/projects/{project_id}/decisions/{number}")>{format!("ADR-{number:04} {title}")}</a>
+                                {format!(" ({flavour})")}
+                            }.into_any(), "outcome-imported"),
+                            FileOutcome::Imported { number, title, flavour } => (format!("ADR-{number:04} {title} ({flavour}), not stored").into_any(), "outcome-imported"),
+                            FileOutcome::Skipped => ("Skipped".into_any(), "outcome-skipped"),
+                            FileOutcome::Failed => ("Cannot be stored".into_any(), "outcome-failed"),
                         };
                         view! {
                             <tr class=class>

@@ -1,5 +1,6 @@
 //! The decision log as files of one flavour: one per ADR plus an index, ready to zip or write
-//! to a folder.
+//! to a folder. Links and titles are read first; then each ADR's file is written as its row
+//! arrives, so writing overlaps with reading.
 use std::collections::HashMap;
 
 use sea_orm::DatabaseConnection;
@@ -9,11 +10,11 @@ use crate::{
     decisions::{
         domain::{display_number, AdrStatus, LinkKind},
         entity::{adr, link},
-        service::project_records,
+        service::{for_each_markdown, project_link_index},
     },
     error::AppError,
     exchange::{
-        document::{AdrDocument, DocumentLink, MarkdownExtras},
+        document::{file_name, AdrDocument, DocumentLink, MarkdownExtras},
         write::Flavour,
     },
     projects,
@@ -27,50 +28,128 @@ pub async fn export_files(
     flavour: Flavour,
 ) -> Result<Vec<(String, String)>, AppError> {
     let project = projects::service::get_project(db, member, project_id).await?;
-    let (rows, links) = project_records(db, member, project_id).await?;
-    Ok(files_for(flavour, &project.name, &documents(&rows, &links)))
+    let (titles, links) = project_link_index(db, member, project_id).await?;
+    let links = LinksById::new(&titles, &links);
+    let mut writer = FilesWriter::new(flavour, titles.len());
+    for_each_markdown(db, member, project_id, |row| {
+        writer.add(document(&row, links.of(row.id)));
+    })
+    .await?;
+    Ok(writer.finish(&project.name))
 }
 
-/// The stored ADRs as documents, each with its links read from its side.
-pub fn documents(rows: &[adr::Model], links: &[link::Model]) -> Vec<AdrDocument> {
-    let by_id: HashMap<i32, &adr::Model> = rows.iter().map(|row| (row.id, row)).collect();
-    let mut documents: Vec<AdrDocument> = rows.iter().map(document).collect();
-    let index: HashMap<i32, usize> = rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| (row.id, i))
-        .collect();
-    for stored in links {
-        let (Some(from), Some(to)) = (by_id.get(&stored.from_adr_id), by_id.get(&stored.to_adr_id))
-        else {
-            continue;
-        };
-        let Ok(kind) = LinkKind::parse(&stored.kind) else {
-            continue;
-        };
-        // "Relates to" reads the same both ways, so neither side is the incoming one.
-        let symmetric = kind == LinkKind::RelatesTo;
-        documents[index[&from.id]].links.push(DocumentLink {
-            kind,
-            incoming: false,
-            number: to.number,
-            title: to.title.clone(),
-        });
-        documents[index[&to.id]].links.push(DocumentLink {
-            kind,
-            incoming: !symmetric,
-            number: from.number,
-            title: from.title.clone(),
-        });
+/// The files for `documents` in `flavour`: the index, then one file per ADR.
+pub fn files_for(
+    flavour: Flavour,
+    project_name: &str,
+    documents: &[AdrDocument],
+) -> Vec<(String, String)> {
+    let mut writer = FilesWriter::new(flavour, documents.len());
+    for document in documents {
+        writer.add(document.clone());
     }
-    for document in &mut documents {
-        document.links.sort();
-        document.links.dedup();
-    }
-    documents
+    writer.finish(project_name)
 }
 
-fn document(row: &adr::Model) -> AdrDocument {
+/// Collects the files of an export, one ADR at a time.
+struct FilesWriter {
+    flavour: Flavour,
+    files: Vec<(String, String)>,
+    index: Vec<IndexLine>,
+}
+
+struct IndexLine {
+    number: i32,
+    title: String,
+    file: String,
+    status: &'static str,
+    date: String,
+}
+
+impl FilesWriter {
+    fn new(flavour: Flavour, capacity: usize) -> Self {
+        let mut files = Vec::with_capacity(capacity + 1);
+        // The index goes first; it is written once every ADR is known.
+        files.push((
+            format!("{}/{}", flavour.folder(), flavour.index_name()),
+            String::new(),
+        ));
+        Self {
+            flavour,
+            files,
+            index: Vec::with_capacity(capacity),
+        }
+    }
+
+    fn add(&mut self, document: AdrDocument) {
+        let file = file_name(document.number, &document.title);
+        let text = self.flavour.write(&document);
+        self.files
+            .push((format!("{}/{file}", self.flavour.folder()), text));
+        self.index.push(IndexLine {
+            number: document.number,
+            status: document.status.map_or("proposed", AdrStatus::as_str),
+            date: document.date,
+            title: document.title,
+            file,
+        });
+    }
+
+    fn finish(mut self, project_name: &str) -> Vec<(String, String)> {
+        self.files[0].1 = index(self.flavour, project_name, &self.index);
+        self.files
+    }
+}
+
+/// Each ADR's links, read from its side, sorted as the writers expect.
+struct LinksById(HashMap<i32, Vec<DocumentLink>>);
+
+impl LinksById {
+    fn new(titles: &[(i32, i32, String)], links: &[link::Model]) -> Self {
+        let by_id: HashMap<i32, (i32, &str)> = titles
+            .iter()
+            .map(|(id, number, title)| (*id, (*number, title.as_str())))
+            .collect();
+        let mut of: HashMap<i32, Vec<DocumentLink>> = HashMap::new();
+        for stored in links {
+            let (Some(from), Some(to)) =
+                (by_id.get(&stored.from_adr_id), by_id.get(&stored.to_adr_id))
+            else {
+                continue;
+            };
+            let Ok(kind) = LinkKind::parse(&stored.kind) else {
+                continue;
+            };
+            // "Relates to" reads the same both ways, so neither side is the incoming one.
+            let symmetric = kind == LinkKind::RelatesTo;
+            of.entry(stored.from_adr_id)
+                .or_default()
+                .push(DocumentLink {
+                    kind,
+                    incoming: false,
+                    number: to.0,
+                    title: to.1.to_owned(),
+                });
+            of.entry(stored.to_adr_id).or_default().push(DocumentLink {
+                kind,
+                incoming: !symmetric,
+                number: from.0,
+                title: from.1.to_owned(),
+            });
+        }
+        for list in of.values_mut() {
+            list.sort();
+            list.dedup();
+        }
+        Self(of)
+    }
+
+    fn of(&self, id: i32) -> Vec<DocumentLink> {
+        self.0.get(&id).cloned().unwrap_or_default()
+    }
+}
+
+fn document(row: &adr::MarkdownColumns, links: Vec<DocumentLink>) -> AdrDocument {
     let names = |json: &str| serde_json::from_str::<Vec<String>>(json).unwrap_or_default();
     AdrDocument {
         number: row.number,
@@ -89,51 +168,34 @@ fn document(row: &adr::Model) -> AdrDocument {
             row.confirmation_md.clone(),
             row.more_info_md.clone(),
         ],
-        links: Vec::new(),
+        links,
         extras: MarkdownExtras::from_column(&row.markdown_extras),
     }
 }
 
-/// The files for `documents` in `flavour`: the index, then one file per ADR.
-pub fn files_for(
-    flavour: Flavour,
-    project_name: &str,
-    documents: &[AdrDocument],
-) -> Vec<(String, String)> {
-    let folder = flavour.folder();
-    let mut files = Vec::with_capacity(documents.len() + 1);
-    files.push((
-        format!("{folder}/{}", flavour.index_name()),
-        index(flavour, project_name, documents),
-    ));
-    for document in documents {
-        let name = crate::exchange::document::file_name(document.number, &document.title);
-        files.push((format!("{folder}/{name}"), flavour.write(document)));
-    }
-    files
-}
-
 /// A list of the ADRs: adr-tools' table of contents for Nygard, a table for the others.
-fn index(flavour: Flavour, project_name: &str, documents: &[AdrDocument]) -> String {
+fn index(flavour: Flavour, project_name: &str, lines: &[IndexLine]) -> String {
     let mut text = format!(
         "# Architecture decision records\n\nThe decisions of {project_name}, exported from Groundwork in the {} format.\n\n",
         flavour.label()
     );
-    let file = |d: &AdrDocument| crate::exchange::document::file_name(d.number, &d.title);
     if flavour == Flavour::Nygard {
-        for d in documents {
-            text.push_str(&format!("* [{}. {}]({})\n", d.number, d.title, file(d)));
+        for line in lines {
+            text.push_str(&format!(
+                "* [{}. {}]({})\n",
+                line.number, line.title, line.file
+            ));
         }
     } else {
         text.push_str("| Number | Title | Status | Date |\n|---|---|---|---|\n");
-        for d in documents {
-            let status = d.status.map_or("proposed", AdrStatus::as_str);
+        for line in lines {
             text.push_str(&format!(
-                "| [{}]({}) | {} | {status} | {} |\n",
-                display_number(d.number),
-                file(d),
-                d.title.replace('|', "\\|"),
-                d.date
+                "| [{}]({}) | {} | {} | {} |\n",
+                display_number(line.number),
+                line.file,
+                line.title.replace('|', "\\|"),
+                line.status,
+                line.date
             ));
         }
     }

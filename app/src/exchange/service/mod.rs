@@ -4,5 +4,5 @@ mod export;
 mod import;
 
 pub use backup::{project_backup, BACKUP_FORMAT_VERSION};
-pub use export::{documents, export_files, files_for};
+pub use export::{export_files, files_for};
 pub use import::{import_archive, import_files, plan, too_large, Plan};

@@ -73,24 +73,35 @@ impl Flavour {
 }
 
 /// A document assembled from parts separated by one blank line, ending with one newline.
+/// Written straight into one buffer: an export writes thousands of these.
 #[derive(Default)]
-struct Parts(Vec<String>);
+struct Parts(String);
 
 impl Parts {
-    fn push(&mut self, part: impl Into<String>) {
-        let part = part.into();
+    fn separate(&mut self) {
+        if !self.0.is_empty() {
+            self.0.push_str("\n\n");
+        }
+    }
+
+    fn push(&mut self, part: impl AsRef<str>) {
+        let part = part.as_ref();
         if !part.trim().is_empty() {
-            self.0.push(part);
+            self.separate();
+            self.0.push_str(part);
         }
     }
 
     /// `## heading`, then the body unless it is empty.
     fn section(&mut self, marks: &str, heading: &str, body: &str) {
         let body = super::blocks::trim_blank_lines(body);
-        if body.is_empty() {
-            self.0.push(format!("{marks} {heading}"));
-        } else {
-            self.0.push(format!("{marks} {heading}\n\n{body}"));
+        self.separate();
+        for piece in [marks, " ", heading] {
+            self.0.push_str(piece);
+        }
+        if !body.is_empty() {
+            self.0.push_str("\n\n");
+            self.0.push_str(body);
         }
     }
 
@@ -108,10 +119,9 @@ impl Parts {
         }
     }
 
-    fn finish(self) -> String {
-        let mut text = self.0.join("\n\n");
-        text.push('\n');
-        text
+    fn finish(mut self) -> String {
+        self.0.push('\n');
+        self.0
     }
 }
 
