@@ -62,6 +62,12 @@ pub async fn project_revisions(
     Ok(repository::revisions_of(db, member.team_id, ids).await?)
 }
 
+/// Checks `form` by the same rules as the edit form (title, people, section sizes), so that
+/// an import reports a bad file before anything is stored.
+pub fn check_form(form: &AdrForm) -> Result<(), AppError> {
+    ValidFields::parse(form).map(|_| ())
+}
+
 /// An ADR read from a file, checked and ready to store.
 pub struct ImportedAdr {
     pub number: i32,

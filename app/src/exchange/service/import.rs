@@ -8,11 +8,8 @@ use sea_orm::DatabaseConnection;
 use crate::{
     auth::Member,
     decisions::{
-        domain::{
-            check_section, display_number, parse_people, parse_title, AdrForm, AdrStatus, LinkKind,
-            SECTIONS,
-        },
-        service::{project_records, store_imported, ImportedAdr, ImportedLink},
+        domain::{display_number, AdrForm, AdrStatus, LinkKind},
+        service::{check_form, project_link_index, store_imported, ImportedAdr, ImportedLink},
     },
     error::AppError,
     exchange::{
@@ -57,8 +54,11 @@ pub async fn import_files(
     unpacked: Unpacked,
     limits: &ImportLimits,
 ) -> Result<ImportReport, AppError> {
-    let (rows, _) = project_records(db, member, project_id).await?;
-    let existing: BTreeMap<i32, String> = rows.into_iter().map(|r| (r.number, r.title)).collect();
+    let (titles, _) = project_link_index(db, member, project_id).await?;
+    let existing: BTreeMap<i32, String> = titles
+        .into_iter()
+        .map(|(_, number, title)| (number, title))
+        .collect();
     let plan = plan(unpacked, &existing, limits, Utc::now().date_naive())?;
     if plan.report.stored {
         store_imported(db, member, project_id, plan.adrs, plan.links).await?;
@@ -268,7 +268,7 @@ fn fail(entry: &mut FileReport, note: String) {
 /// The document as an ADR to store, checked by the same rules as the edit form.
 fn checked(document: &AdrDocument, today: NaiveDate) -> Result<ImportedAdr, AppError> {
     let form = AdrForm {
-        title: parse_title(&document.title)?,
+        title: document.title.clone(),
         decision_makers: document.decision_makers.join("\n"),
         consulted: document.consulted.join("\n"),
         informed: document.informed.join("\n"),
@@ -281,17 +281,7 @@ fn checked(document: &AdrDocument, today: NaiveDate) -> Result<ImportedAdr, AppE
         more_info: document.sections[6].clone(),
         revisit_by: String::new(),
     };
-    for field in ["decision_makers", "consulted", "informed"] {
-        let names = match field {
-            "decision_makers" => &form.decision_makers,
-            "consulted" => &form.consulted,
-            _ => &form.informed,
-        };
-        parse_people(field, names)?;
-    }
-    for (field, _) in SECTIONS {
-        check_section(field, form.section(field))?;
-    }
+    check_form(&form)?;
     let date = NaiveDate::parse_from_str(&document.date, "%Y-%m-%d").unwrap_or(today);
     Ok(ImportedAdr {
         number: document.number,
