@@ -32,7 +32,8 @@ mod server {
 
     /// Passes `result` through. When the request came from a plain HTML form, points the redirect
     /// back to the form: on failure at a URL that carries the error and the submitted `fields`, on
-    /// success at the form's own URL without what an earlier failure left in it.
+    /// success at the form's own URL without what an earlier failure left in it, unless the server
+    /// function already redirected elsewhere (as sign-in does).
     pub fn keep_form_input_on_error<F: ServerFn, T>(
         result: Result<T, AppError>,
         fields: &[(&str, &str)],
@@ -42,7 +43,7 @@ mod server {
         else {
             return result;
         };
-        if !accepts_html(&request) {
+        if !accepts_html(&request) || (result.is_ok() && redirects_elsewhere(&response)) {
             return result;
         }
         let Some(mut url) = request
@@ -78,6 +79,13 @@ mod server {
             response.insert_header(header::LOCATION, location);
         }
         result
+    }
+
+    fn redirects_elsewhere(response: &ResponseOptions) -> bool {
+        response
+            .0
+            .read()
+            .is_ok_and(|parts| parts.headers.contains_key(header::LOCATION))
     }
 
     /// For fields too long for a URL: when a plain HTML form post fails, keeps `value` in the

@@ -12,6 +12,7 @@ on_both_databases!(
     the_session_cookie_is_secure_when_served_over_https,
     sign_in_issues_a_new_session_id_and_the_old_one_is_dead,
     a_signed_out_cookie_no_longer_works,
+    plain_form_sign_up_and_sign_in_land_where_the_visitor_was_going,
     changing_the_password_ends_every_other_session,
     a_session_ends_after_the_absolute_timeout,
     a_session_ends_when_idle_too_long,
@@ -113,6 +114,84 @@ async fn sign_in_issues_a_new_session_id_and_the_old_one_is_dead(backend: Backen
     assert_ne!(first, second);
     assert_eq!(who_has(&app, &first).await, Value::Null);
     assert_eq!(who_has(&app, &second).await["email"], "owner@example.com");
+}
+
+/// Posts `form` to `function` the way a browser without JavaScript does, from `referer`.
+async fn plain_form_post(
+    app: &TestApp,
+    client: &Client,
+    function: &str,
+    referer: &str,
+    form: &[(&str, &str)],
+) -> reqwest::Response {
+    client
+        .post(app.url(&format!("/api/{function}")))
+        .header("Accept", "text/html")
+        .header(header::REFERER, app.url(referer))
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// A form posted before the page has hydrated (or without JavaScript) must sign the visitor in
+/// and take them on, not back to the form they just filled in.
+async fn plain_form_sign_up_and_sign_in_land_where_the_visitor_was_going(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let client = new_client();
+    let signed_up = plain_form_post(
+        &app,
+        &client,
+        "sign_up",
+        "/sign-up",
+        &[("email", "plain@example.com"), ("password", TEST_PASSWORD)],
+    )
+    .await;
+    assert_eq!(signed_up.status(), StatusCode::FOUND);
+    assert_eq!(signed_up.headers()[header::LOCATION], "/");
+    let cookie = session_cookie(&signed_up)
+        .map(|c| cookie_value(&c))
+        .unwrap();
+    assert_eq!(who_has(&app, &cookie).await["email"], "plain@example.com");
+
+    let signed_in = plain_form_post(
+        &app,
+        &new_client(),
+        "sign_in",
+        "/sign-in?next=%2Faccount",
+        &[
+            ("email", "plain@example.com"),
+            ("password", TEST_PASSWORD),
+            ("next", "/account"),
+        ],
+    )
+    .await;
+    assert_eq!(signed_in.status(), StatusCode::FOUND);
+    assert_eq!(signed_in.headers()[header::LOCATION], "/account");
+
+    // A failure still goes back to the form, with the error and the e-mail kept.
+    let refused = plain_form_post(
+        &app,
+        &new_client(),
+        "sign_in",
+        "/sign-in",
+        &[
+            ("email", "plain@example.com"),
+            ("password", "not the password"),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::FOUND);
+    let location = refused.headers()[header::LOCATION].to_str().unwrap();
+    assert!(location.contains("/sign-in?"), "{location}");
+    assert!(location.contains("__err="), "{location}");
+    assert!(
+        location.contains("form.email=plain%40example.com"),
+        "{location}"
+    );
+    assert!(session_cookie(&refused).is_none());
 }
 
 async fn a_signed_out_cookie_no_longer_works(backend: Backend) {
