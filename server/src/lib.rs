@@ -6,6 +6,7 @@ pub mod database;
 pub mod exchange_cli;
 mod http_layers;
 pub mod oidc;
+mod page_cache;
 mod routes;
 pub mod security;
 pub mod seed;

@@ -3,6 +3,7 @@
 mod accounts;
 mod authorization;
 mod cli;
+mod decision_log_page;
 mod decisions;
 mod exchange;
 mod exchange_golden;

@@ -1,0 +1,296 @@
+//! Rendered decision-log pages kept for a second, per session and URL, so that a team that keeps
+//! the log open (or a log of 10,000 ADRs under load) costs a lookup instead of a render.
+//!
+//! Why a cached page is never wrong for long:
+//! - an entry belongs to one session cookie: nobody else is ever served it, and it holds only
+//!   what that session's render produced (its member, role and team);
+//! - any state-changing request (anything but GET, HEAD and OPTIONS) this process serves
+//!   invalidates every entry once it has been answered, and a render that overlapped the change
+//!   is not kept: sign-out, a removed member, an edited ADR show on the next page load;
+//! - entries live one second, so a change made elsewhere (another replica, the command line) or
+//!   a session timing out shows within a second;
+//! - only complete 200 pages that set no cookie are kept, and the per-response CSP nonce is
+//!   put back into the page each time it is served.
+use std::{
+    collections::HashMap,
+    sync::{
+        atomic::{AtomicU64, Ordering},
+        Arc, RwLock,
+    },
+    time::{Duration, Instant},
+};
+
+use axum::{
+    body::{to_bytes, Body, Bytes},
+    extract::{Request, State},
+    http::{header, HeaderMap, Method, StatusCode},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+
+use crate::{security::CspNonce, sessions::COOKIE_NAME};
+
+/// How long a rendered page is served again without asking the database.
+const FRESH_FOR: Duration = Duration::from_secs(1);
+/// At most this many pages are kept; when full, the cache starts again empty.
+const MAX_ENTRIES: usize = 1024;
+/// A log page shows one window of rows, so it never comes near this.
+const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
+
+#[derive(Default)]
+pub struct PageCache {
+    /// Moves on at every state change this process serves; entries from before are stale.
+    epoch: AtomicU64,
+    entries: RwLock<HashMap<String, Arc<Entry>>>,
+}
+
+struct Entry {
+    epoch: u64,
+    stored_at: Instant,
+    headers: HeaderMap,
+    /// The page cut where its nonce was; served with the new nonce between the parts.
+    parts: Vec<Bytes>,
+}
+
+impl PageCache {
+    fn fresh(&self, key: &str) -> Option<Arc<Entry>> {
+        let entries = self.entries.read().ok()?;
+        let entry = entries.get(key)?;
+        (entry.epoch == self.epoch.load(Ordering::Acquire) && entry.stored_at.elapsed() < FRESH_FOR)
+            .then(|| entry.clone())
+    }
+
+    fn invalidate(&self) {
+        self.epoch.fetch_add(1, Ordering::AcqRel);
+        if let Ok(mut entries) = self.entries.write() {
+            entries.clear();
+        }
+    }
+
+    fn store(&self, key: String, entry: Entry) {
+        if entry.epoch != self.epoch.load(Ordering::Acquire) {
+            return;
+        }
+        if let Ok(mut entries) = self.entries.write() {
+            if entries.len() >= MAX_ENTRIES {
+                entries.clear();
+            }
+            entries.insert(key, Arc::new(entry));
+        }
+    }
+}
+
+/// The middleware: serves fresh copies of cacheable pages, keeps new renders of them, and
+/// invalidates everything after each state-changing request.
+pub async fn serve_cached_pages(
+    State(cache): State<Arc<PageCache>>,
+    request: Request,
+    next: Next,
+) -> Response {
+    if !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    ) {
+        let response = next.run(request).await;
+        cache.invalidate();
+        return response;
+    }
+    if request.method() != Method::GET {
+        return next.run(request).await;
+    }
+    let (Some(key), Some(CspNonce(nonce))) = (
+        cache_key(&request),
+        request.extensions().get::<CspNonce>().cloned(),
+    ) else {
+        return next.run(request).await;
+    };
+    if let Some(entry) = cache.fresh(&key) {
+        return entry.response(&nonce);
+    }
+    let epoch = cache.epoch.load(Ordering::Acquire);
+    let response = next.run(request).await;
+    if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
+        return response;
+    }
+    let (parts, body) = response.into_parts();
+    let Ok(page) = to_bytes(body, MAX_PAGE_BYTES).await else {
+        tracing::error!("a rendered decision log was cut off or beyond {MAX_PAGE_BYTES} bytes");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
+    let entry = Entry {
+        epoch,
+        stored_at: Instant::now(),
+        headers: parts.headers.clone(),
+        parts: split_at_nonce(&page, &nonce),
+    };
+    cache.store(key, entry);
+    Response::from_parts(parts, Body::from(page))
+}
+
+impl Entry {
+    fn response(&self, nonce: &str) -> Response {
+        let length = self.parts.iter().map(Bytes::len).sum::<usize>()
+            + nonce.len() * self.parts.len().saturating_sub(1);
+        let mut page = Vec::with_capacity(length);
+        for (index, part) in self.parts.iter().enumerate() {
+            if index > 0 {
+                page.extend_from_slice(nonce.as_bytes());
+            }
+            page.extend_from_slice(part);
+        }
+        let mut response = Response::new(Body::from(page));
+        *response.headers_mut() = self.headers.clone();
+        response
+    }
+}
+
+/// Which requests are kept: a signed-in visitor's decision log (`/projects/{id}/decisions`,
+/// any filters). The key is the session cookie and the URL.
+fn cache_key(request: &Request) -> Option<String> {
+    let path = request.uri().path();
+    let project = path
+        .strip_prefix("/projects/")?
+        .strip_suffix("/decisions")?;
+    if project.is_empty() || !project.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let session = session_cookie(request.headers())?;
+    let url = request.uri().path_and_query()?.as_str();
+    Some(format!("{session} {url}"))
+}
+
+fn session_cookie(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE_NAME)
+        .map(|(_, value)| value)
+        .filter(|value| !value.is_empty())
+}
+
+fn split_at_nonce(page: &Bytes, nonce: &str) -> Vec<Bytes> {
+    let needle = nonce.as_bytes();
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    while !needle.is_empty() && at + needle.len() <= page.len() {
+        if &page[at..at + needle.len()] == needle {
+            parts.push(page.slice(start..at));
+            at += needle.len();
+            start = at;
+        } else {
+            at += 1;
+        }
+    }
+    parts.push(page.slice(start..));
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_is_cut_at_each_nonce_and_put_back_with_another() {
+        let page = Bytes::from_static(b"<script nonce=\"abc\">1</script><link nonce=\"abc\">end");
+        let parts = split_at_nonce(&page, "abc");
+        assert_eq!(parts.len(), 3);
+        let entry = Entry {
+            epoch: 0,
+            stored_at: Instant::now(),
+            headers: HeaderMap::new(),
+            parts,
+        };
+        let body = entry.response("XYZ").into_body();
+        let served = block_on(to_bytes(body, usize::MAX)).unwrap();
+        assert_eq!(
+            &served[..],
+            b"<script nonce=\"XYZ\">1</script><link nonce=\"XYZ\">end"
+        );
+    }
+
+    fn block_on<F: std::future::Future>(future: F) -> F::Output {
+        tokio::runtime::Builder::new_current_thread()
+            .build()
+            .unwrap()
+            .block_on(future)
+    }
+
+    fn request(uri: &str, cookie: Option<&str>) -> Request {
+        let mut builder = Request::builder().uri(uri);
+        if let Some(cookie) = cookie {
+            builder = builder.header(header::COOKIE, cookie);
+        }
+        builder.body(Body::empty()).unwrap()
+    }
+
+    #[test]
+    fn only_a_signed_in_decision_log_is_kept_and_per_session() {
+        let signed_in = Some("theme=dark; groundwork_session=s1");
+        assert_eq!(
+            cache_key(&request("/projects/7/decisions?status=accepted", signed_in)).as_deref(),
+            Some("s1 /projects/7/decisions?status=accepted")
+        );
+        assert_ne!(
+            cache_key(&request(
+                "/projects/7/decisions",
+                Some("groundwork_session=s2")
+            )),
+            cache_key(&request("/projects/7/decisions", signed_in))
+        );
+        assert_eq!(cache_key(&request("/projects/7/decisions", None)), None);
+        assert_eq!(
+            cache_key(&request(
+                "/projects/7/decisions",
+                Some("groundwork_session=")
+            )),
+            None
+        );
+        for other in [
+            "/projects/7/decisions/3",
+            "/projects/7",
+            "/projects//decisions",
+            "/projects/x/decisions",
+        ] {
+            assert_eq!(cache_key(&request(other, signed_in)), None, "{other}");
+        }
+    }
+
+    #[test]
+    fn a_change_makes_every_entry_stale_and_a_render_that_overlapped_it_is_not_kept() {
+        let cache = PageCache::default();
+        let entry = |epoch| Entry {
+            epoch,
+            stored_at: Instant::now(),
+            headers: HeaderMap::new(),
+            parts: vec![Bytes::from_static(b"page")],
+        };
+        cache.store("k".into(), entry(0));
+        assert!(cache.fresh("k").is_some());
+        cache.invalidate();
+        assert!(cache.fresh("k").is_none());
+        // Began before the change (epoch 0), finished after it: not kept.
+        cache.store("k".into(), entry(0));
+        assert!(cache.fresh("k").is_none());
+        cache.store("k".into(), entry(1));
+        assert!(cache.fresh("k").is_some());
+    }
+
+    #[test]
+    fn an_entry_goes_stale_after_a_second() {
+        let cache = PageCache::default();
+        cache.store(
+            "k".into(),
+            Entry {
+                epoch: 0,
+                stored_at: Instant::now() - FRESH_FOR,
+                headers: HeaderMap::new(),
+                parts: vec![],
+            },
+        );
+        assert!(cache.fresh("k").is_none());
+    }
+}

@@ -1,0 +1,127 @@
+//! The decision log page as a browser loads it: kept for a second per session (see the server's
+//! page cache), yet every change, sign-out and removal shows on the next load.
+use reqwest::{header, Client, StatusCode};
+use serde_json::Value;
+
+use crate::helpers::{on_both_databases, spawn_app, Backend, TestApp};
+
+on_both_databases!(
+    the_log_page_shows_every_change_and_removal_on_the_next_load,
+    a_log_page_served_again_carries_its_own_nonce,
+);
+
+async fn load(app: &TestApp, client: &Client, project: &str) -> (StatusCode, String) {
+    let response = client
+        .get(app.url(&format!("/projects/{project}/decisions")))
+        .header(header::ACCEPT, "text/html")
+        .send()
+        .await
+        .unwrap();
+    (response.status(), response.text().await.unwrap())
+}
+
+async fn create(app: &TestApp, project: &str, title: &str) {
+    let created = app
+        .call(
+            "create_adr",
+            &[("project_id", project), ("adr[title]", title)],
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::OK, "creating {title}");
+}
+
+async fn the_log_page_shows_every_change_and_removal_on_the_next_load(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let project = app.new_project("Shop").await;
+    create(&app, &project, "Use PostgreSQL").await;
+    let viewer = app.member("viewer@example.com", "viewer").await;
+    for _ in 0..3 {
+        let (status, page) = load(&app, &viewer, &project).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(page.contains("Use PostgreSQL"));
+        assert!(!page.contains("Use a modular monolith"));
+    }
+
+    create(&app, &project, "Use a modular monolith").await;
+    let (_, page) = load(&app, &viewer, &project).await;
+    assert!(
+        page.contains("Use a modular monolith"),
+        "a new ADR shows at once"
+    );
+
+    let account: Value = app
+        .call_as(&viewer, "who_am_i", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let removed = app
+        .call(
+            "remove_member",
+            &[
+                ("team_id", &app.team_id),
+                ("user_id", &account["id"].to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(removed.status(), StatusCode::OK);
+    let (status, page) = load(&app, &viewer, &project).await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "a removed member loses the log at once"
+    );
+    assert!(!page.contains("Use PostgreSQL"));
+
+    let (status, _) = load(&app, &app.client, &project).await;
+    assert_eq!(status, StatusCode::OK);
+    let signed_out = app.call("sign_out", &[]).await;
+    assert!(signed_out.status().is_success() || signed_out.status().is_redirection());
+    let (_, page) = load(&app, &app.client, &project).await;
+    assert!(
+        !page.contains("Use PostgreSQL"),
+        "signed out, the log is gone at once"
+    );
+}
+
+async fn a_log_page_served_again_carries_its_own_nonce(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let project = app.new_project("Shop").await;
+    create(&app, &project, "Use PostgreSQL").await;
+    let mut nonces: Vec<String> = Vec::new();
+    for _ in 0..2 {
+        let response = app
+            .client
+            .get(app.url(&format!("/projects/{project}/decisions")))
+            .send()
+            .await
+            .unwrap();
+        let csp = response.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let nonce = csp
+            .split("'nonce-")
+            .nth(1)
+            .and_then(|rest| rest.split('\'').next())
+            .expect("a nonce in the policy")
+            .to_owned();
+        let page = response.text().await.unwrap();
+        assert!(
+            page.contains(&format!("nonce=\"{nonce}\"")),
+            "the scripts carry the nonce"
+        );
+        assert!(
+            nonces
+                .iter()
+                .all(|earlier| !page.contains(earlier.as_str())),
+            "no earlier nonce is left in the page"
+        );
+        nonces.push(nonce);
+    }
+    assert_ne!(nonces[0], nonces[1]);
+}
