@@ -24,7 +24,7 @@ pub async fn seed_decisions(
         .await
         .map_err(|e| format!("{acting_as} may not write decisions in project {project_id}: {e}"))?;
     for n in 0..count {
-        let form = realistic_adr(n);
+        let form = realistic_adr(n, &user.display_name);
         create_adr(db, &member, project_id, &form, Some(&topic_id(n)))
             .await
             .map_err(|e| format!("decision {n}: {e}"))?;
@@ -38,8 +38,8 @@ fn topic_id(n: usize) -> String {
 }
 
 /// ADR number `n`: a topic of the catalog in turn, one of its options, its trade-offs as the
-/// considered options, a few paragraphs of context.
-pub fn realistic_adr(n: usize) -> AdrForm {
+/// considered options, a few paragraphs of context, decided by `decision_maker`.
+pub fn realistic_adr(n: usize, decision_maker: &str) -> AdrForm {
     let topics = &embedded().topics;
     let topic = &topics[n % topics.len()];
     let question = &topic.questions[(n / topics.len()) % topic.questions.len()];
@@ -66,8 +66,7 @@ pub fn realistic_adr(n: usize) -> AdrForm {
         .collect();
     AdrForm {
         title: format!("{}: {} (decision {})", topic.title, chosen.label, n + 1),
-        decision_makers: ["Ada Lovelace", "Grace Hopper", "Linus Torvalds"][..(n % 3) + 1]
-            .join("\n"),
+        decision_makers: decision_maker.to_owned(),
         consulted: "Platform team".into(),
         informed: "Everyone in engineering".into(),
         context: format!(

@@ -39,6 +39,13 @@ pub async fn get_adr(project_id: i32, number: i32) -> Result<AdrView, AppError> 
     service::get_adr(&app_state()?.db, &member, project_id, number).await
 }
 
+/// The names an ADR's decision-makers are chosen from: the members of the project's team.
+#[server(endpoint = "list_team_people")]
+pub async fn list_team_people(project_id: i32) -> Result<Vec<String>, AppError> {
+    let member = member_for_project(project_id, Role::Viewer).await?;
+    service::team_people(&app_state()?.db, &member).await
+}
+
 /// Writes a new ADR from scratch, then opens it.
 #[server(endpoint = "create_adr")]
 pub async fn create_adr(project_id: i32, adr: AdrForm) -> Result<i32, AppError> {

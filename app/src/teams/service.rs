@@ -56,6 +56,15 @@ pub async fn my_teams(db: &DatabaseConnection, user_id: i32) -> Result<Vec<TeamS
         .collect())
 }
 
+/// The display names of a team's members, by name.
+pub async fn member_names(db: &DatabaseConnection, team_id: i32) -> Result<Vec<String>, AppError> {
+    let members = repository::members(db, team_id).await?;
+    Ok(members
+        .into_iter()
+        .map(|(_, user)| user.display_name)
+        .collect())
+}
+
 /// The role of `user_id` in `team_id`, or `None` when they are not a member.
 pub async fn role_in_team(
     db: &DatabaseConnection,

@@ -73,6 +73,7 @@ const SERVER_FUNCTIONS: &[(&str, Row)] = &[
     ("get_results", TEAM_READ),
     ("list_adrs", TEAM_READ),
     ("get_adr", TEAM_READ),
+    ("list_team_people", TEAM_READ),
     ("create_adr", TEAM_WRITE),
     ("generate_adr", TEAM_WRITE),
     ("update_adr", TEAM_WRITE),
@@ -283,7 +284,7 @@ impl Fixture {
                 ("mark".into(), "not_applicable".into()),
                 ("reason".into(), "We run one container".into()),
             ],
-            "list_adrs" | "preview_markdown" => {
+            "list_adrs" | "preview_markdown" | "list_team_people" => {
                 vec![project(), ("markdown".into(), "**bold**".into())]
             }
             "get_adr" | "list_adr_revisions" | "take_adr_draft" => {

@@ -15,6 +15,7 @@ on_both_databases!(
     links_stay_inside_the_project_and_never_circle,
     the_log_filters_and_searches,
     bad_adr_input_is_named_at_its_field_and_nothing_is_stored,
+    decision_makers_are_chosen_from_the_team,
     a_topic_answered_becomes_a_proposed_adr,
     a_failed_plain_form_post_keeps_even_long_sections,
 );
@@ -388,6 +389,107 @@ async fn bad_adr_input_is_named_at_its_field_and_nothing_is_stored(backend: Back
         .await
         .unwrap();
     assert_eq!(first, 1, "refused inserts used no numbers");
+}
+
+async fn decision_makers_are_chosen_from_the_team(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let project = app.new_project("People").await;
+    let grace = app.member("grace@example.com", "editor").await;
+    let people: Vec<String> = app
+        .call("list_team_people", &[("project_id", &project)])
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(people, ["grace", "Olive Owner"]);
+
+    let refused = create(
+        &app,
+        &project,
+        &[
+            ("adr[title]", "Pick"),
+            ("adr[decision_makers]", "Olive Owner\nLinus"),
+        ],
+    )
+    .await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let error: Value = refused.json().await.unwrap();
+    assert_eq!(error["Validation"]["field"], "decision_makers");
+    let message = error["Validation"]["message"].as_str().unwrap();
+    assert!(
+        message.contains("Linus") && message.contains("grace"),
+        "{message}"
+    );
+    assert_eq!(log(&app, &project, &[]).await.total, 0, "nothing stored");
+
+    // Members in any spelling are stored as their names; consulted and informed may be anyone.
+    let number: i32 = create(
+        &app,
+        &project,
+        &[
+            ("adr[title]", "Pick"),
+            ("adr[decision_makers]", "olive OWNER\nGrace"),
+            ("adr[consulted]", "Platform team"),
+        ],
+    )
+    .await
+    .json()
+    .await
+    .unwrap();
+    let adr = get(&app, &project, number).await;
+    assert_eq!(adr.summary.decision_makers, ["Olive Owner", "grace"]);
+    assert_eq!(adr.consulted, ["Platform team"]);
+
+    // Someone who has left stays on the decisions they made, but is not added to new ones.
+    let account: Value = app
+        .call_as(&grace, "who_am_i", &[])
+        .await
+        .json()
+        .await
+        .unwrap();
+    let removed = app
+        .call(
+            "remove_member",
+            &[
+                ("team_id", &app.team_id),
+                ("user_id", &account["id"].to_string()),
+            ],
+        )
+        .await;
+    assert_eq!(removed.status(), StatusCode::OK);
+    let update = |title: &'static str, people: &'static str, version: i32| {
+        let project = project.clone();
+        let app = &app;
+        async move {
+            let version = version.to_string();
+            app.call(
+                "update_adr",
+                &[
+                    ("project_id", project.as_str()),
+                    ("number", &number.to_string()),
+                    ("version", &version),
+                    ("adr[title]", title),
+                    ("adr[decision_makers]", people),
+                ],
+            )
+            .await
+        }
+    };
+    let kept = update("Pick again", "Olive Owner\ngrace", adr.version).await;
+    assert_eq!(kept.status(), StatusCode::OK);
+    let adr = get(&app, &project, number).await;
+    assert_eq!(adr.summary.decision_makers, ["Olive Owner", "grace"]);
+    let refused = update("Pick again", "Olive Owner\ngrace\nLinus", adr.version).await;
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let none_left = create(
+        &app,
+        &project,
+        &[("adr[title]", "Later"), ("adr[decision_makers]", "grace")],
+    )
+    .await;
+    assert_eq!(none_left.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
 async fn a_topic_answered_becomes_a_proposed_adr(backend: Backend) {

@@ -89,7 +89,7 @@ async fn decided_project(app: &TestApp, name: &str) -> String {
                 &[
                     ("project_id", &project),
                     ("adr[title]", title),
-                    ("adr[decision_makers]", "Ada Lovelace\nGrace Hopper"),
+                    ("adr[decision_makers]", "Olive Owner"),
                     ("adr[informed]", "Everyone"),
                     ("adr[context]", context),
                     ("adr[outcome]", "Chosen option: \"this\", because it fits."),

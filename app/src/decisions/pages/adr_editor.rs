@@ -11,10 +11,12 @@ use crate::{
 
 /// The fields of an ADR form (inside the caller's `<ActionForm>`), named `adr[...]`. Each
 /// section has a preview rendered by the server exactly as saving would render it.
+/// Decision-makers are chosen from `team` (the team's members).
 #[component]
 pub fn AdrFields(
     project_id: i32,
     form: AdrForm,
+    team: Vec<String>,
     #[prop(into)] error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     view! {
@@ -23,7 +25,7 @@ pub fn AdrFields(
         <input id="adr-title" name="adr[title]" required maxlength=TITLE_MAX_CHARS value=form.title.clone()
             aria-describedby="title-error"/>
         <FieldError error field="title"/>
-        <People name="decision_makers" label="Decision-makers" value=form.decision_makers.clone() error/>
+        <People name="decision_makers" label="Decision-makers" value=form.decision_makers.clone() team error/>
         <People name="consulted" label="Consulted" value=form.consulted.clone() error/>
         <People name="informed" label="Informed" value=form.informed.clone() error/>
         {SECTIONS.into_iter().map(|(field, heading)| {
@@ -37,17 +39,52 @@ pub fn AdrFields(
     }
 }
 
+/// A list of names, one per line. With `team`, the names must be the team's members: they are
+/// listed under the field, and each button adds its name.
 #[component]
 fn People(
     name: &'static str,
     label: &'static str,
     value: String,
+    #[prop(optional)] team: Option<Vec<String>>,
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let id = format!("adr-{name}");
+    let text = NodeRef::<leptos::html::Textarea>::new();
+    let described_by = if team.is_some() {
+        format!("{name}-error {name}-team")
+    } else {
+        format!("{name}-error")
+    };
+    let choices = team.map(|team| {
+        let add = move |person: String| {
+            if let Some(text) = text.get() {
+                let current = text.value();
+                let listed = current.lines().any(|line| line.trim().eq_ignore_ascii_case(&person));
+                if !listed {
+                    let separator = if current.trim().is_empty() { "" } else { "\n" };
+                    text.set_value(&format!("{}{separator}{person}", current.trim_end()));
+                }
+            }
+        };
+        view! {
+            <p class="hint people-choices" id=format!("{name}-team")>
+                "Members of the team: "
+                {team.into_iter().map(|person| {
+                    let label = person.clone();
+                    view! {
+                        <button type="button" class="secondary small" on:click=move |_| add(person.clone())>
+                            {label}
+                        </button>
+                    }
+                }).collect_view()}
+            </p>
+        }
+    });
     view! {
         <label for=id.clone()>{label} " " <span class="hint">"(one per line)"</span></label>
-        <textarea id=id name=format!("adr[{name}]") rows="2" aria-describedby=format!("{name}-error")>{textarea_text(&value)}</textarea>
+        <textarea id=id node_ref=text name=format!("adr[{name}]") rows="2" aria-describedby=described_by>{textarea_text(&value)}</textarea>
+        {choices}
         <FieldError error field=name/>
     }
 }

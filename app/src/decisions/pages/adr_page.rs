@@ -8,7 +8,8 @@ use crate::{
     decisions::{
         domain::{AdrForm, AdrView, LinkKind, RevisionSummary},
         server_fns::{
-            get_adr, list_adr_revisions, take_adr_draft, ChangeAdrStatus, LinkAdrs, UpdateAdr,
+            get_adr, list_adr_revisions, list_team_people, take_adr_draft, ChangeAdrStatus,
+            LinkAdrs, UpdateAdr,
         },
     },
     error::AppError,
@@ -31,13 +32,14 @@ pub fn AdrPage() -> impl IntoView {
             match (project, number) {
                 (Some(project), Some(number)) => {
                     let adr = get_adr(project, number).await?;
-                    let draft = if adr.can_edit {
-                        take_adr_draft(project, number).await.ok().flatten()
+                    let (draft, team) = if adr.can_edit {
+                        let draft = take_adr_draft(project, number).await.ok().flatten();
+                        (draft, list_team_people(project).await?)
                     } else {
-                        None
+                        (None, Vec::new())
                     };
                     let revisions = list_adr_revisions(project, number).await?;
-                    Ok((adr, draft, revisions))
+                    Ok((adr, Editing { draft, team }, revisions))
                 }
                 _ => Err(AppError::not_found("The decision")),
             }
@@ -46,18 +48,22 @@ pub fn AdrPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the decision…"</p> }>
             {move || Suspend::new(async move {
-                page_or_error(adr.await, |(adr, draft, revisions)| view! { <AdrDetails adr draft revisions/> }.into_any())
+                page_or_error(adr.await, |(adr, editing, revisions)| view! { <AdrDetails adr editing revisions/> }.into_any())
             })}
         </Suspense>
     }
 }
 
-#[component]
-fn AdrDetails(
-    adr: AdrView,
+/// What editing needs beyond the ADR: what a failed plain form post left, and the team's members.
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
+struct Editing {
     draft: Option<AdrForm>,
-    revisions: Vec<RevisionSummary>,
-) -> impl IntoView {
+    team: Vec<String>,
+}
+
+#[component]
+fn AdrDetails(adr: AdrView, editing: Editing, revisions: Vec<RevisionSummary>) -> impl IntoView {
+    let Editing { draft, team } = editing;
     let kept_draft = draft.is_some();
     let form = draft.unwrap_or_else(|| adr.form.clone());
     let current = RwSignal::new(adr.clone());
@@ -148,7 +154,7 @@ fn AdrDetails(
                     <input type="hidden" name="project_id" value=project_id/>
                     <input type="hidden" name="number" value=number/>
                     <input type="hidden" name="version" value=move || current.read().version/>
-                    <AdrFields project_id form=form.clone() error=update_error/>
+                    <AdrFields project_id form=form.clone() team=team.clone() error=update_error/>
                     <button type="submit" disabled=move || update.pending().get()>"Save"</button>
                     <Show when=move || matches!(update.value().get(), Some(Ok(_)))>
                         <p class="saved" role="status">"Saved."</p>

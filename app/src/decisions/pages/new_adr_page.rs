@@ -4,7 +4,7 @@ use leptos_meta::Title;
 use super::{adr_editor::AdrFields, project_id_param};
 use crate::{
     components::page_or_error,
-    decisions::server_fns::{take_adr_draft, CreateAdr},
+    decisions::server_fns::{list_team_people, take_adr_draft, CreateAdr},
 };
 
 /// `/projects/:id/decisions/new`: an ADR written from scratch.
@@ -15,6 +15,7 @@ pub fn NewAdrPage() -> impl IntoView {
     let error = Signal::derive(move || create.value().get().and_then(Result::err));
     // What a failed plain form post left behind, put back into the form.
     let draft = Resource::new(|| (), move |_| take_adr_draft(project_id, 0));
+    let team = Resource::new(|| (), move |_| list_team_people(project_id));
     view! {
         <Title text="New decision · Groundwork"/>
         <p class="breadcrumb"><a href=format!("/projects/{project_id}/decisions")>"Decision log"</a></p>
@@ -23,8 +24,9 @@ pub fn NewAdrPage() -> impl IntoView {
             <input type="hidden" name="project_id" value=project_id/>
             <Suspense>
                 {move || Suspend::new(async move {
+                    let team = team.await.unwrap_or_default();
                     page_or_error(draft.await, move |draft| {
-                        view! { <AdrFields project_id form=draft.unwrap_or_default() error/> }.into_any()
+                        view! { <AdrFields project_id form=draft.unwrap_or_default() team error/> }.into_any()
                     })
                 })}
             </Suspense>

@@ -51,6 +51,30 @@ impl ValidFields {
         })
     }
 
+    /// Decision-makers are members of the team, written as their display names (`members`).
+    /// Names already on the ADR (`already`) may stay although they are not: imported ADRs, people
+    /// who have left the team.
+    pub fn check_decision_makers(
+        &mut self,
+        members: &[String],
+        already: &[String],
+    ) -> Result<(), AppError> {
+        for name in &mut self.decision_makers {
+            if let Some(member) = members.iter().find(|member| same_person(member, name)) {
+                name.clone_from(member);
+            } else if !already.iter().any(|earlier| same_person(earlier, name)) {
+                return Err(AppError::validation(
+                    "decision_makers",
+                    format!(
+                        "{name} is not a member of this team. Decision-makers are chosen from its members: {}.",
+                        names_for_message(members)
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     /// Sets the fields (with freshly rendered, sanitised HTML and the search text) on `row`.
     pub fn write_to(&self, row: &mut adr::ActiveModel) {
         let html: Vec<String> = self
@@ -163,4 +187,23 @@ pub fn to_json(names: &[String]) -> String {
 
 pub fn from_json(stored: &str) -> Vec<String> {
     serde_json::from_str(stored).unwrap_or_default()
+}
+
+fn same_person(a: &str, b: &str) -> bool {
+    a.to_lowercase() == b.to_lowercase()
+}
+
+/// At most ten names, then how many more.
+fn names_for_message(names: &[String]) -> String {
+    const SHOWN: usize = 10;
+    let mut text = names
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > SHOWN {
+        text.push_str(&format!(" and {} more", names.len() - SHOWN));
+    }
+    text
 }

@@ -35,7 +35,8 @@ pub async fn create_adr(
     form: &AdrForm,
     topic_id: Option<&str>,
 ) -> Result<AdrSummary, AppError> {
-    let fields = ValidFields::parse(form)?;
+    let mut fields = ValidFields::parse(form)?;
+    fields.check_decision_makers(&team_people(db, member).await?, &[])?;
     let transaction = db.begin().await?;
     let number = repository::take_next_number(&transaction, member.team_id, project_id)
         .await?
@@ -67,6 +68,14 @@ pub async fn create_adr(
     Ok(views::summary(&saved))
 }
 
+/// The names decision-makers are chosen from: the members of the member's team.
+pub async fn team_people(
+    db: &DatabaseConnection,
+    member: &Member,
+) -> Result<Vec<String>, AppError> {
+    crate::teams::service::member_names(db, member.team_id).await
+}
+
 /// One ADR, with its links, for its page.
 pub async fn get_adr(
     db: &DatabaseConnection,
@@ -88,8 +97,10 @@ pub async fn update_adr(
     version: i32,
     form: &AdrForm,
 ) -> Result<AdrView, AppError> {
-    let fields = ValidFields::parse(form)?;
+    let mut fields = ValidFields::parse(form)?;
     let stored = find(db, member, project_id, number).await?;
+    let already = fields::from_json(&stored.decision_makers);
+    fields.check_decision_makers(&team_people(db, member).await?, &already)?;
     let changed = fields.changed_from(&stored);
     if stored.version != version {
         return Err(stale());
