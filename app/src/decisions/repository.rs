@@ -78,16 +78,14 @@ pub async fn all_in_project(
         .await
 }
 
-/// Hands the markdown of the ADRs of a project numbered within `numbers` to `each`, by number,
-/// as the database produces the rows (see [`adr::MarkdownColumns`]): an export writes one file
-/// while the next is read. Decoded by column position rather than by name, since there are
-/// thousands of rows.
+/// Hands the markdown of every ADR of a project to `each`, by number, as the database produces
+/// the rows (see [`adr::MarkdownColumns`]): an export writes one file while the next is read.
+/// Decoded by column position rather than by name, since there are thousands of rows.
 pub async fn for_each_markdown(
     db: &impl sea_orm::StreamTrait,
     backend: DatabaseBackend,
     team_id: i32,
     project_id: i32,
-    numbers: std::ops::RangeInclusive<i32>,
     mut each: impl FnMut(adr::MarkdownColumns),
 ) -> Result<(), DbErr> {
     use adr::Column as C;
@@ -115,7 +113,6 @@ pub async fn for_each_markdown(
         .columns(columns)
         .filter(adr::Column::TeamId.eq(team_id))
         .filter(adr::Column::ProjectId.eq(project_id))
-        .filter(adr::Column::Number.between(*numbers.start(), *numbers.end()))
         .order_by_asc(adr::Column::Number)
         .build(backend);
     let mut rows = std::pin::pin!(db.stream_raw(statement).await?);

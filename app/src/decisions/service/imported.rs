@@ -37,18 +37,15 @@ pub async fn project_link_index(
     Ok((titles, links))
 }
 
-/// Hands the markdown of the ADRs of a project numbered within `numbers` to `each`, by number,
-/// as the rows arrive.
+/// Hands the markdown of every ADR of a project to `each`, by number, as the rows arrive.
 pub async fn for_each_markdown(
     db: &DatabaseConnection,
     member: &Member,
     project_id: i32,
-    numbers: std::ops::RangeInclusive<i32>,
     each: impl FnMut(adr::MarkdownColumns),
 ) -> Result<(), AppError> {
     let backend = db.get_database_backend();
-    let team_id = member.team_id;
-    Ok(repository::for_each_markdown(db, backend, team_id, project_id, numbers, each).await?)
+    Ok(repository::for_each_markdown(db, backend, member.team_id, project_id, each).await?)
 }
 
 /// Every revision of every ADR of a project, oldest first.

@@ -1,7 +1,7 @@
 //! The decision log as files of one flavour: one per ADR plus an index, ready to zip or write
 //! to a folder. Links and titles are read first; then each ADR's file is written as its row
-//! arrives, so writing overlaps with reading, and the two halves of the log are read at once.
-use std::{collections::HashMap, ops::RangeInclusive};
+//! arrives, so writing overlaps with reading.
+use std::collections::HashMap;
 
 use sea_orm::DatabaseConnection;
 
@@ -32,33 +32,12 @@ pub async fn export_files(
         project_link_index(db, member, project_id),
     )?;
     let links = LinksById::new(&titles, &links);
-    // The two halves are read side by side on two connections: the database decodes each half's
-    // rows on its own thread while this task writes the files of whichever arrives.
-    let split = middle_number(&titles);
-    let capacity = titles.len() / 2 + 1;
-    let half = |numbers: RangeInclusive<i32>| {
-        let links = &links;
-        async move {
-            let mut writer = FilesWriter::new(flavour, capacity);
-            for_each_markdown(db, member, project_id, numbers, |row| {
-                writer.add(document(&row, links.of(row.id)));
-            })
-            .await?;
-            Ok::<_, AppError>(writer)
-        }
-    };
-    let (first, second) = tokio::try_join!(half(i32::MIN..=split - 1), half(split..=i32::MAX))?;
-    Ok(FilesWriter::finish(flavour, &project.name, [first, second]))
-}
-
-/// The number that splits the project's ADRs into two halves of about the same size.
-fn middle_number(titles: &[(i32, i32, String)]) -> i32 {
-    if titles.is_empty() {
-        return 0;
-    }
-    let mut numbers: Vec<i32> = titles.iter().map(|(_, number, _)| *number).collect();
-    let middle = numbers.len() / 2;
-    *numbers.select_nth_unstable(middle).1
+    let mut writer = FilesWriter::new(flavour, titles.len());
+    for_each_markdown(db, member, project_id, |row| {
+        writer.add(document(&row, links.of(row.id)));
+    })
+    .await?;
+    Ok(writer.finish(&project.name))
 }
 
 /// The files for `documents` in `flavour`: the index, then one file per ADR.
@@ -71,10 +50,10 @@ pub fn files_for(
     for document in documents {
         writer.add(document.clone());
     }
-    FilesWriter::finish(flavour, project_name, [writer])
+    writer.finish(project_name)
 }
 
-/// Collects the files of (part of) an export, one ADR at a time, in number order.
+/// Collects the files of an export, one ADR at a time.
 struct FilesWriter {
     flavour: Flavour,
     files: Vec<(String, String)>,
@@ -91,9 +70,15 @@ struct IndexLine {
 
 impl FilesWriter {
     fn new(flavour: Flavour, capacity: usize) -> Self {
+        let mut files = Vec::with_capacity(capacity + 1);
+        // The index goes first; it is written once every ADR is known.
+        files.push((
+            format!("{}/{}", flavour.folder(), flavour.index_name()),
+            String::new(),
+        ));
         Self {
             flavour,
-            files: Vec::with_capacity(capacity),
+            files,
             index: Vec::with_capacity(capacity),
         }
     }
@@ -112,23 +97,9 @@ impl FilesWriter {
         });
     }
 
-    /// The index of every part's ADRs, then their files, part after part.
-    fn finish<const N: usize>(
-        flavour: Flavour,
-        project_name: &str,
-        parts: [FilesWriter; N],
-    ) -> Vec<(String, String)> {
-        let count = parts.iter().map(|part| part.files.len()).sum::<usize>();
-        let index_lines: Vec<&IndexLine> = parts.iter().flat_map(|part| &part.index).collect();
-        let mut files = Vec::with_capacity(count + 1);
-        files.push((
-            format!("{}/{}", flavour.folder(), flavour.index_name()),
-            index(flavour, project_name, &index_lines),
-        ));
-        for part in parts {
-            files.extend(part.files);
-        }
-        files
+    fn finish(mut self, project_name: &str) -> Vec<(String, String)> {
+        self.files[0].1 = index(self.flavour, project_name, &self.index);
+        self.files
     }
 }
 
@@ -205,7 +176,7 @@ fn document(row: &adr::MarkdownColumns, links: Vec<DocumentLink>) -> AdrDocument
 }
 
 /// A list of the ADRs: adr-tools' table of contents for Nygard, a table for the others.
-fn index(flavour: Flavour, project_name: &str, lines: &[&IndexLine]) -> String {
+fn index(flavour: Flavour, project_name: &str, lines: &[IndexLine]) -> String {
     let mut text = format!(
         "# Architecture decision records\n\nThe decisions of {project_name}, exported from Groundwork in the {} format.\n\n",
         flavour.label()
@@ -231,59 +202,4 @@ fn index(flavour: Flavour, project_name: &str, lines: &[&IndexLine]) -> String {
         }
     }
     text
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn titles(numbers: &[i32]) -> Vec<(i32, i32, String)> {
-        numbers
-            .iter()
-            .map(|n| (*n, *n, format!("ADR {n}")))
-            .collect()
-    }
-
-    #[test]
-    fn the_middle_number_splits_the_log_into_halves_whatever_the_order() {
-        assert_eq!(middle_number(&titles(&[])), 0);
-        assert_eq!(middle_number(&titles(&[7])), 7);
-        assert_eq!(middle_number(&titles(&[4, 1, 3, 2])), 3);
-        assert_eq!(middle_number(&titles(&[10, 2, 30, 4, 50])), 10);
-    }
-
-    #[test]
-    fn parts_join_into_one_index_and_files_in_number_order() {
-        let document = |number: i32| AdrDocument {
-            number,
-            title: format!("Decision {number}"),
-            ..AdrDocument::default()
-        };
-        let mut first = FilesWriter::new(Flavour::Nygard, 2);
-        first.add(document(1));
-        first.add(document(2));
-        let mut second = FilesWriter::new(Flavour::Nygard, 1);
-        second.add(document(3));
-        let files = FilesWriter::finish(Flavour::Nygard, "Shop", [first, second]);
-        let paths: Vec<&str> = files.iter().map(|(path, _)| path.as_str()).collect();
-        assert_eq!(
-            paths,
-            [
-                "doc/adr/README.md",
-                "doc/adr/0001-decision-1.md",
-                "doc/adr/0002-decision-2.md",
-                "doc/adr/0003-decision-3.md"
-            ]
-        );
-        let index = &files[0].1;
-        let lines: Vec<&str> = index.lines().filter(|l| l.starts_with("* [")).collect();
-        assert_eq!(
-            lines,
-            [
-                "* [1. Decision 1](0001-decision-1.md)",
-                "* [2. Decision 2](0002-decision-2.md)",
-                "* [3. Decision 3](0003-decision-3.md)"
-            ]
-        );
-    }
 }
