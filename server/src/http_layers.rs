@@ -40,12 +40,17 @@ pub fn apply(
     sessions: AuthManagerLayer<AccountsBackend, DatabaseSessionStore>,
     session_settings: SessionSettings,
 ) -> Router {
-    app.layer(middleware::from_fn(status_from_server_fn_error))
+    let app = app
+        .layer(middleware::from_fn(status_from_server_fn_error))
         .layer(middleware::from_fn_with_state(
             session_settings,
             crate::sessions::enforce_timeouts,
         ))
-        .layer(sessions)
+        .layer(sessions);
+    // Around the whole router rather than each route: routing a request clones the route's
+    // handler (with Leptos' options), which a page served from the cache need not pay.
+    Router::new()
+        .fallback_service(app)
         .layer(middleware::from_fn_with_state(
             Arc::new(PageCache::default()),
             page_cache::serve_cached_pages,

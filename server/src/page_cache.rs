@@ -8,13 +8,15 @@
 //!   invalidates every entry once it has been answered, and a render that overlapped the change
 //!   is not kept: sign-out, a removed member, an edited ADR show on the next page load;
 //! - entries live one second, so a change made elsewhere (another replica, the command line) or
-//!   a session timing out shows within a second;
+//!   a session timing out shows within a second; when an entry's second is up, one request
+//!   renders the page again while the others are still served the old copy for at most half a
+//!   second more (so that a busy log is not rendered by every open connection at once);
 //! - only complete 200 pages that set no cookie are kept, and the per-response CSP nonce is
 //!   put back into the page each time it is served.
 use std::{
     collections::HashMap,
     sync::{
-        atomic::{AtomicU64, Ordering},
+        atomic::{AtomicBool, AtomicU64, Ordering},
         Arc, RwLock,
     },
     time::{Duration, Instant},
@@ -32,6 +34,8 @@ use crate::{security::CspNonce, sessions::COOKIE_NAME};
 
 /// How long a rendered page is served again without asking the database.
 const FRESH_FOR: Duration = Duration::from_secs(1);
+/// How much longer the old copy may be served while one request renders the page again.
+const REFRESH_GRACE: Duration = Duration::from_millis(500);
 /// At most this many pages are kept; when full, the cache starts again empty.
 const MAX_ENTRIES: usize = 1024;
 /// A log page shows one window of rows, so it never comes near this.
@@ -47,17 +51,38 @@ pub struct PageCache {
 struct Entry {
     epoch: u64,
     stored_at: Instant,
+    /// Set once a request has gone to render the page again.
+    refreshing: AtomicBool,
     headers: HeaderMap,
     /// The page cut where its nonce was; served with the new nonce between the parts.
     parts: Vec<Bytes>,
 }
 
 impl PageCache {
+    /// The copy to serve, or `None` when the caller should render the page (and keep it).
     fn fresh(&self, key: &str) -> Option<Arc<Entry>> {
         let entries = self.entries.read().ok()?;
         let entry = entries.get(key)?;
-        (entry.epoch == self.epoch.load(Ordering::Acquire) && entry.stored_at.elapsed() < FRESH_FOR)
-            .then(|| entry.clone())
+        if entry.epoch != self.epoch.load(Ordering::Acquire) {
+            return None;
+        }
+        let age = entry.stored_at.elapsed();
+        let serve = age < FRESH_FOR
+            || (age < FRESH_FOR + REFRESH_GRACE && entry.refreshing.swap(true, Ordering::AcqRel));
+        serve.then(|| entry.clone())
+    }
+
+    /// The render that was to replace `key`'s copy gave nothing to keep (it set a cookie, say):
+    /// the next request tries, rather than every request once the grace is over.
+    fn refresh_abandoned(&self, key: &str) {
+        if let Some(entry) = self
+            .entries
+            .read()
+            .ok()
+            .and_then(|entries| entries.get(key).cloned())
+        {
+            entry.refreshing.store(false, Ordering::Release);
+        }
     }
 
     fn invalidate(&self) {
@@ -110,16 +135,19 @@ pub async fn serve_cached_pages(
     let epoch = cache.epoch.load(Ordering::Acquire);
     let response = next.run(request).await;
     if response.status() != StatusCode::OK || response.headers().contains_key(header::SET_COOKIE) {
+        cache.refresh_abandoned(&key);
         return response;
     }
     let (parts, body) = response.into_parts();
     let Ok(page) = to_bytes(body, MAX_PAGE_BYTES).await else {
+        cache.refresh_abandoned(&key);
         tracing::error!("a rendered decision log was cut off or beyond {MAX_PAGE_BYTES} bytes");
         return StatusCode::INTERNAL_SERVER_ERROR.into_response();
     };
     let entry = Entry {
         epoch,
         stored_at: Instant::now(),
+        refreshing: AtomicBool::new(false),
         headers: parts.headers.clone(),
         parts: split_at_nonce(&page, &nonce),
     };
@@ -201,6 +229,7 @@ mod tests {
         let entry = Entry {
             epoch: 0,
             stored_at: Instant::now(),
+            refreshing: AtomicBool::new(false),
             headers: HeaderMap::new(),
             parts,
         };
@@ -265,6 +294,7 @@ mod tests {
         let entry = |epoch| Entry {
             epoch,
             stored_at: Instant::now(),
+            refreshing: AtomicBool::new(false),
             headers: HeaderMap::new(),
             parts: vec![Bytes::from_static(b"page")],
         };
@@ -280,13 +310,40 @@ mod tests {
     }
 
     #[test]
-    fn an_entry_goes_stale_after_a_second() {
+    fn after_its_second_one_request_renders_again_while_the_others_get_the_old_copy() {
         let cache = PageCache::default();
         cache.store(
             "k".into(),
             Entry {
                 epoch: 0,
                 stored_at: Instant::now() - FRESH_FOR,
+                refreshing: AtomicBool::new(false),
+                headers: HeaderMap::new(),
+                parts: vec![],
+            },
+        );
+        assert!(cache.fresh("k").is_none(), "the first renders");
+        assert!(cache.fresh("k").is_some(), "the next are served meanwhile");
+        assert!(cache.fresh("k").is_some());
+        cache.refresh_abandoned("k");
+        assert!(
+            cache.fresh("k").is_none(),
+            "the render kept nothing: the next one tries"
+        );
+        assert!(cache.fresh("k").is_some());
+        cache.invalidate();
+        assert!(cache.fresh("k").is_none(), "never after a change");
+    }
+
+    #[test]
+    fn an_entry_goes_stale_after_a_second_and_its_grace() {
+        let cache = PageCache::default();
+        cache.store(
+            "k".into(),
+            Entry {
+                epoch: 0,
+                stored_at: Instant::now() - FRESH_FOR - REFRESH_GRACE,
+                refreshing: AtomicBool::new(false),
                 headers: HeaderMap::new(),
                 parts: vec![],
             },
