@@ -29,8 +29,18 @@ test("answers a topic, records its decision, edits, accepts and supersedes it, f
   await context.fill("We serve a **web app** and a partner API.");
   await page.getByRole("button", { name: "Preview" }).first().click();
   await expect(page.locator(".markdown.preview strong")).toHaveText("web app");
+  // Decision-makers are picked from the team's members.
+  const makers = page.getByLabel(/Decision-makers/);
+  await makers.fill("");
+  const member = page.locator("#decision_makers-team button").first();
+  const memberName = (await member.textContent())!.trim();
+  expect(memberName).toMatch(/^decisions-/);
+  await member.click();
+  await expect(makers).toHaveValue(memberName);
+  await page.screenshot({ path: "screenshots/adr-editor.png", fullPage: true });
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("Saved.")).toBeVisible();
+  await expect(page.locator(".adr-meta").first()).toContainText(`Decision-makers: ${memberName}`);
   await expect(page.locator(".adr-section").first()).toContainText("We serve a web app and a partner API.");
 
   // Accept it.
