@@ -4,7 +4,8 @@ use reqwest::{header, Client, StatusCode};
 use serde_json::Value;
 
 use crate::helpers::{
-    new_client, on_both_databases, spawn_app, spawn_app_configured, Backend, TestApp, TEST_PASSWORD,
+    csp_nonce, new_client, on_both_databases, spawn_app, spawn_app_configured, Backend, TestApp,
+    TEST_PASSWORD,
 };
 
 on_both_databases!(
@@ -497,12 +498,7 @@ async fn every_page_carries_the_security_headers_and_a_script_nonce(backend: Bac
         assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{path}");
         assert_eq!(headers[header::REFERRER_POLICY], "same-origin", "{path}");
         if path == "/" {
-            let nonce = csp
-                .split("'nonce-")
-                .nth(1)
-                .and_then(|rest| rest.split('\'').next())
-                .expect("a nonce in the policy")
-                .to_owned();
+            let nonce = csp_nonce(&headers);
             let html = response.text().await.unwrap();
             assert!(
                 html.contains(&format!("nonce=\"{nonce}\"")),
@@ -522,20 +518,7 @@ async fn a_removed_member_loses_access_at_once(backend: Backend) {
         app.call_as(&editor, "list_projects", &team).await.status(),
         StatusCode::OK
     );
-    let account: Value = app
-        .call_as(&editor, "who_am_i", &[])
-        .await
-        .json()
-        .await
-        .unwrap();
-    let user_id = account["id"].to_string();
-    let removed = app
-        .call(
-            "remove_member",
-            &[("team_id", &app.team_id), ("user_id", &user_id)],
-        )
-        .await;
-    assert_eq!(removed.status(), StatusCode::OK);
+    app.remove_member(&editor).await;
     assert_eq!(
         app.call_as(&editor, "list_projects", &team).await.status(),
         StatusCode::NOT_FOUND

@@ -1,9 +1,8 @@
 //! The decision log page as a browser loads it: kept for a second per session (see the server's
 //! page cache), yet every change, sign-out and removal shows on the next load.
 use reqwest::{header, Client, StatusCode};
-use serde_json::Value;
 
-use crate::helpers::{on_both_databases, spawn_app, Backend, TestApp};
+use crate::helpers::{csp_nonce, on_both_databases, spawn_app, Backend, TestApp};
 
 on_both_databases!(
     the_log_page_shows_every_change_and_removal_on_the_next_load,
@@ -51,22 +50,7 @@ async fn the_log_page_shows_every_change_and_removal_on_the_next_load(backend: B
         "a new ADR shows at once"
     );
 
-    let account: Value = app
-        .call_as(&viewer, "who_am_i", &[])
-        .await
-        .json()
-        .await
-        .unwrap();
-    let removed = app
-        .call(
-            "remove_member",
-            &[
-                ("team_id", &app.team_id),
-                ("user_id", &account["id"].to_string()),
-            ],
-        )
-        .await;
-    assert_eq!(removed.status(), StatusCode::OK);
+    app.remove_member(&viewer).await;
     let (status, page) = load(&app, &viewer, &project).await;
     assert_eq!(
         status,
@@ -100,16 +84,7 @@ async fn a_log_page_served_again_carries_its_own_nonce(backend: Backend) {
             .send()
             .await
             .unwrap();
-        let csp = response.headers()[header::CONTENT_SECURITY_POLICY]
-            .to_str()
-            .unwrap()
-            .to_owned();
-        let nonce = csp
-            .split("'nonce-")
-            .nth(1)
-            .and_then(|rest| rest.split('\'').next())
-            .expect("a nonce in the policy")
-            .to_owned();
+        let nonce = csp_nonce(response.headers());
         let page = response.text().await.unwrap();
         assert!(
             page.contains(&format!("nonce=\"{nonce}\"")),

@@ -224,6 +224,40 @@ impl TestApp {
     }
 }
 
+impl TestApp {
+    /// The owner removes the account signed in on `client` from the team.
+    pub async fn remove_member(&self, client: &reqwest::Client) {
+        let account: serde_json::Value = self
+            .call_as(client, "who_am_i", &[])
+            .await
+            .json()
+            .await
+            .expect("the account");
+        let removed = self
+            .call(
+                "remove_member",
+                &[
+                    ("team_id", &self.team_id),
+                    ("user_id", &account["id"].to_string()),
+                ],
+            )
+            .await;
+        assert_eq!(removed.status(), reqwest::StatusCode::OK, "removing failed");
+    }
+}
+
+/// The nonce a response's Content-Security-Policy allows scripts with.
+pub fn csp_nonce(headers: &reqwest::header::HeaderMap) -> String {
+    headers[reqwest::header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .expect("a text policy")
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("a nonce in the policy")
+        .to_owned()
+}
+
 /// A database of its own for one test: a SQLite file, or a PostgreSQL database, removed on drop.
 pub struct TestDatabase {
     pub url: String,
