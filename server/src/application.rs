@@ -1,5 +1,9 @@
 //! Building the app from its configuration, and serving it until SIGTERM or Ctrl-C.
-use std::{io, net::SocketAddr, sync::Arc};
+use std::{
+    io,
+    net::SocketAddr,
+    sync::{Arc, LazyLock},
+};
 
 use app::{
     accounts::rate_limit::AttemptLimits,
@@ -9,7 +13,7 @@ use app::{
 };
 use axum::Router;
 use leptos::prelude::*;
-use leptos_axum::{generate_route_list, LeptosRoutes};
+use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 
 use crate::{config::Config, database, http_layers, oidc, routes, security::CspNonce, sessions};
@@ -95,12 +99,18 @@ impl Application {
     }
 }
 
+/// The app's pages, worked out once per process. Generating the list runs the app with resource
+/// loading switched off process-wide, so a resource that first polls meanwhile, in a page being
+/// served by another app in the same process (the API tests run many), never finishes
+/// (leptos-rs/leptos#4773). Once, before any router exists, nothing can be serving yet.
+static PAGES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
+
 fn router(
     state: AppState,
     extra_routes: Router<AppState>,
     session_settings: sessions::SessionSettings,
 ) -> Router {
-    let pages = generate_route_list(App);
+    let pages = PAGES.clone();
     let context = {
         let state = state.clone();
         move || {

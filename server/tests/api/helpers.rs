@@ -147,10 +147,12 @@ async fn spawn(
 /// A password that passes the rules, for test accounts.
 pub const TEST_PASSWORD: &str = "a long test password";
 
-/// A client with its own cookie jar that does not follow redirects.
+/// A client with its own cookie jar that does not follow redirects. A request that gets no
+/// answer fails its test after a minute instead of stalling the whole run.
 pub fn new_client() -> reqwest::Client {
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
+        .timeout(std::time::Duration::from_secs(60))
         .cookie_store(true)
         .build()
         .expect("a client")
