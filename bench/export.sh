@@ -7,6 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
+# As cargo-leptos builds the server: Leptos reads the name at compile time and warns without it.
+export LEPTOS_OUTPUT_NAME=groundwork
 cargo build --release -p server --bin groundwork --example export_1000 2>&1 | tail -1
 
 work=$(mktemp -d)

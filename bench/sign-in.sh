@@ -9,6 +9,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
+# As cargo-leptos builds the server: Leptos reads the name at compile time and warns without it.
+export LEPTOS_OUTPUT_NAME=groundwork
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 
 cargo build --release -p server --bin groundwork --example password_hash_time 2>&1 | tail -1
