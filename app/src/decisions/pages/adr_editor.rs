@@ -60,7 +60,9 @@ fn People(
         let add = move |person: String| {
             if let Some(text) = text.get() {
                 let current = text.value();
-                let listed = current.lines().any(|line| line.trim().eq_ignore_ascii_case(&person));
+                // The same comparison as the server's: case does not make another person.
+                let wanted = person.to_lowercase();
+                let listed = current.lines().any(|line| line.trim().to_lowercase() == wanted);
                 if !listed {
                     let separator = if current.trim().is_empty() { "" } else { "\n" };
                     text.set_value(&format!("{}{separator}{person}", current.trim_end()));
