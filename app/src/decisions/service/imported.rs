@@ -37,6 +37,15 @@ pub async fn project_link_index(
     Ok((titles, links))
 }
 
+/// Every link between ADRs of a project.
+pub async fn project_links(
+    db: &DatabaseConnection,
+    member: &Member,
+    project_id: i32,
+) -> Result<Vec<link::Model>, AppError> {
+    Ok(repository::links_in_project(db, member.team_id, project_id).await?)
+}
+
 /// Hands the markdown of every ADR of a project to `each`, by number, as the rows arrive.
 pub async fn for_each_markdown(
     db: &DatabaseConnection,
@@ -44,8 +53,7 @@ pub async fn for_each_markdown(
     project_id: i32,
     each: impl FnMut(adr::MarkdownColumns),
 ) -> Result<(), AppError> {
-    let backend = db.get_database_backend();
-    Ok(repository::for_each_markdown(db, backend, member.team_id, project_id, each).await?)
+    Ok(repository::for_each_markdown(db, member.team_id, project_id, each).await?)
 }
 
 /// Every revision of every ADR of a project, oldest first.

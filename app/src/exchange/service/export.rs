@@ -1,6 +1,6 @@
 //! The decision log as files of one flavour: one per ADR plus an index, ready to zip or write
-//! to a folder. Links and titles are read first; then each ADR's file is written as its row
-//! arrives, so writing overlaps with reading.
+//! to a folder. The links and every ADR's markdown are read first, so that a link can name an
+//! ADR of any number; then the files are written.
 use std::collections::HashMap;
 
 use sea_orm::DatabaseConnection;
@@ -10,7 +10,7 @@ use crate::{
     decisions::{
         domain::{display_number, AdrStatus, LinkKind},
         entity::{adr, link},
-        service::{for_each_markdown, project_link_index},
+        service::{for_each_markdown, project_links},
     },
     error::AppError,
     exchange::{
@@ -27,16 +27,21 @@ pub async fn export_files(
     project_id: i32,
     flavour: Flavour,
 ) -> Result<Vec<(String, String)>, AppError> {
-    let (project, (titles, links)) = tokio::try_join!(
+    let (project, links) = tokio::try_join!(
         projects::service::get_project(db, member, project_id),
-        project_link_index(db, member, project_id),
+        project_links(db, member, project_id),
     )?;
-    let links = LinksById::new(&titles, &links);
-    let mut writer = FilesWriter::new(flavour, titles.len());
-    for_each_markdown(db, member, project_id, |row| {
-        writer.add(document(&row, links.of(row.id)));
-    })
-    .await?;
+    let mut rows = Vec::new();
+    for_each_markdown(db, member, project_id, |row| rows.push(row)).await?;
+    let titles = rows
+        .iter()
+        .map(|row| (row.id, row.number, row.title.as_str()));
+    let links = LinksById::new(titles, &links);
+    let mut writer = FilesWriter::new(flavour, rows.len());
+    for row in rows {
+        let links = links.of(row.id);
+        writer.add(document(row, links));
+    }
     Ok(writer.finish(&project.name))
 }
 
@@ -107,10 +112,10 @@ impl FilesWriter {
 struct LinksById(HashMap<i32, Vec<DocumentLink>>);
 
 impl LinksById {
-    fn new(titles: &[(i32, i32, String)], links: &[link::Model]) -> Self {
+    /// `titles`: (id, number, title) of every ADR of the project.
+    fn new<'t>(titles: impl Iterator<Item = (i32, i32, &'t str)>, links: &[link::Model]) -> Self {
         let by_id: HashMap<i32, (i32, &str)> = titles
-            .iter()
-            .map(|(id, number, title)| (*id, (*number, title.as_str())))
+            .map(|(id, number, title)| (id, (number, title)))
             .collect();
         let mut of: HashMap<i32, Vec<DocumentLink>> = HashMap::new();
         for stored in links {
@@ -151,24 +156,24 @@ impl LinksById {
     }
 }
 
-fn document(row: &adr::MarkdownColumns, links: Vec<DocumentLink>) -> AdrDocument {
+fn document(row: adr::MarkdownColumns, links: Vec<DocumentLink>) -> AdrDocument {
     let names = |json: &str| serde_json::from_str::<Vec<String>>(json).unwrap_or_default();
     AdrDocument {
         number: row.number,
-        title: row.title.clone(),
+        title: row.title,
         status: Some(AdrStatus::parse(&row.status).unwrap_or(AdrStatus::Proposed)),
         date: row.decision_date.to_string(),
         decision_makers: names(&row.decision_makers),
         consulted: names(&row.consulted),
         informed: names(&row.informed),
         sections: [
-            row.context_md.clone(),
-            row.drivers_md.clone(),
-            row.options_md.clone(),
-            row.outcome_md.clone(),
-            row.consequences_md.clone(),
-            row.confirmation_md.clone(),
-            row.more_info_md.clone(),
+            row.context_md,
+            row.drivers_md,
+            row.options_md,
+            row.outcome_md,
+            row.consequences_md,
+            row.confirmation_md,
+            row.more_info_md,
         ],
         links,
         extras: MarkdownExtras::from_column(&row.markdown_extras),

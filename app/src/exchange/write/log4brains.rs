@@ -10,7 +10,7 @@ use crate::{
 };
 
 pub fn write(document: &AdrDocument) -> String {
-    let mut parts = Parts::default();
+    let mut parts = Parts::for_document(document);
     parts.push(super::extra_front_matter(document));
     parts.push(format!("# {}", document.title));
     let status = match superseded_by(document) {

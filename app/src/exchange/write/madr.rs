@@ -10,7 +10,7 @@ use crate::exchange::{
 };
 
 pub fn write(document: &AdrDocument) -> String {
-    let mut parts = Parts::default();
+    let mut parts = Parts::for_document(document);
     parts.push(front_matter(document));
     parts.push(format!("# {}", document.title));
     parts.push(document.extras.header_lines.join("\n"));

@@ -74,10 +74,15 @@ impl Flavour {
 
 /// A document assembled from parts separated by one blank line, ending with one newline.
 /// Written straight into one buffer: an export writes thousands of these.
-#[derive(Default)]
 struct Parts(String);
 
 impl Parts {
+    /// Room for `document` and its headings, so the buffer is not regrown part by part.
+    fn for_document(document: &AdrDocument) -> Self {
+        let text: usize = document.sections.iter().map(String::len).sum();
+        Self(String::with_capacity(text + document.title.len() + 1024))
+    }
+
     fn separate(&mut self) {
         if !self.0.is_empty() {
             self.0.push_str("\n\n");

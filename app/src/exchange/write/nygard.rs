@@ -12,7 +12,7 @@ use crate::exchange::{
 
 pub fn write(document: &AdrDocument) -> String {
     let sections = &document.sections;
-    let mut parts = Parts::default();
+    let mut parts = Parts::for_document(document);
     parts.push(super::extra_front_matter(document));
     parts.push(format!("# {}. {}", document.number, document.title));
     let mut header = Vec::new();
