@@ -4,7 +4,7 @@
 #  2. sign-in throughput under a flood, against the ceiling cores / verify time
 #     (target: >= 0.9x);
 #  3. the p99 latency of an ordinary page (/sign-in) requested at a steady 50/s, alone and then
-#     during the flood (target: <= 1.2x).
+#     during the flood, three rounds (target: median ratio <= 1.2x).
 # Usage: bench/sign-in.sh   (release build; installs wrk from Debian if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,13 +49,20 @@ function delay() return 40 end
 LUA
 browse() { wrk -t1 -c2 -d15s --latency -s /tmp/groundwork-paced.lua "$url/sign-in"; }
 wrk -t1 -c2 -d3s "$url/sign-in" >/dev/null
-alone=$(browse | p99)
-wrk -t1 -c$((cores * 4)) -d25s -s bench/sign-in.lua "$url/api/sign_in" > /tmp/groundwork-flood2.txt &
-flood=$!
-sleep 5
-during=$(browse | p99)
-wait $flood
+# One p99 of 750 requests swings a lot between runs, so the page is measured alone and during a
+# flood three times, alternating, and the median of the three ratios is the figure.
+ratios=()
+for round in 1 2 3; do
+  alone_ms=$(to_ms "$(browse | p99)")
+  wrk -t1 -c$((cores * 4)) -d25s -s bench/sign-in.lua "$url/api/sign_in" > /tmp/groundwork-flood2.txt &
+  flood=$!
+  sleep 5
+  during_ms=$(to_ms "$(browse | p99)")
+  wait $flood
+  ratio=$(python3 -c "print(round($during_ms / $alone_ms, 2))")
+  ratios+=("$ratio")
+  echo "round $round: /sign-in p99 at 50 req/s alone ${alone_ms} ms, during the flood ${during_ms} ms = ${ratio}x"
+done
 
-alone_ms=$(to_ms "$alone"); during_ms=$(to_ms "$during")
 echo "sign-in throughput: ${rate}/s (non-2xx: ${non2xx:-0}) = $(python3 -c "print(round($rate / $ceiling, 2))")x of the ceiling"
-echo "/sign-in p99 at 50 req/s alone: ${alone_ms} ms; during the flood: ${during_ms} ms = $(python3 -c "print(round($during_ms / $alone_ms, 2))")x"
+echo "/sign-in p99 during the flood against alone, median of 3 rounds: $(printf '%s\n' "${ratios[@]}" | sort -n | sed -n 2p)x (target <= 1.2x)"
