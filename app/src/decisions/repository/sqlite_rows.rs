@@ -37,15 +37,15 @@ impl Row<'_> {
         let column = index(column)?;
         // SAFETY: as above; SQLite keeps the text valid until the next step, reset or finalize,
         // none of which can happen while this row is borrowed. `column_bytes` is called after
-        // `column_text`, as SQLite's documentation asks.
+        // `column_text`, as SQLite's documentation asks. An empty text is a valid pointer; a
+        // null one means NULL or no memory, neither of which is a text.
         let bytes = unsafe {
             let text = ffi::sqlite3_column_text(self.statement.as_ptr(), column);
             let length = ffi::sqlite3_column_bytes(self.statement.as_ptr(), column);
             if text.is_null() {
-                &[][..]
-            } else {
-                std::slice::from_raw_parts(text, usize::try_from(length).unwrap_or(0))
+                return Err(DbErr::Custom(format!("column {column} has no text")));
             }
+            std::slice::from_raw_parts(text, usize::try_from(length).unwrap_or(0))
         };
         String::from_utf8(bytes.to_vec())
             .map_err(|_| DbErr::Custom(format!("column {column} is not UTF-8")))

@@ -142,6 +142,16 @@ async fn a_failed_statement_is_an_error_and_the_connection_stays_usable() {
         (vec![1], "Custom Error: enough".to_owned())
     );
 
+    // NULL is not a text, as with sea-orm.
+    let null = Statement::from_string(DatabaseBackend::Sqlite, "SELECT NULL");
+    let error = sqlite_rows::for_each_row(pool, &null, |row| row.text(0).map(drop))
+        .await
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("column 0 has no text"),
+        "{error}"
+    );
+
     // Every pooled connection still answers, locks released and statements finalised.
     let mut all = Vec::new();
     sqlite_rows::for_each_row(pool, &statement, |row| {
