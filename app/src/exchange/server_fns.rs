@@ -20,7 +20,7 @@ pub async fn get_exchange(project_id: i32) -> Result<ExchangeView, AppError> {
     let member = member_for_project(project_id, Role::Viewer).await?;
     let db = &app_state()?.db;
     let project = crate::projects::service::get_project(db, &member, project_id).await?;
-    let (adrs, _) = crate::decisions::service::project_link_index(db, &member, project_id).await?;
+    let adrs = crate::decisions::service::project_titles(db, &member, project_id).await?;
     Ok(ExchangeView {
         project_id,
         project_name: project.name,

@@ -25,16 +25,13 @@ pub async fn project_records(
     Ok((adrs, links))
 }
 
-/// (id, number, title) of every ADR of a project, and every link between them: what an export
-/// needs to write links before it reads the ADRs themselves.
-pub async fn project_link_index(
+/// (id, number, title) of every ADR of a project.
+pub async fn project_titles(
     db: &DatabaseConnection,
     member: &Member,
     project_id: i32,
-) -> Result<(Vec<(i32, i32, String)>, Vec<link::Model>), AppError> {
-    let titles = repository::titles_in_project(db, member.team_id, project_id).await?;
-    let links = repository::links_in_project(db, member.team_id, project_id).await?;
-    Ok((titles, links))
+) -> Result<Vec<(i32, i32, String)>, AppError> {
+    Ok(repository::titles_in_project(db, member.team_id, project_id).await?)
 }
 
 /// Every link between ADRs of a project.

@@ -13,8 +13,8 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, Set, SqlErr, Transacti
 pub use generate::generate_from_topic;
 pub use history::{diff_revisions, list_revisions};
 pub use imported::{
-    check_form, for_each_markdown, project_link_index, project_links, project_records,
-    project_revisions, store_imported, ImportedAdr, ImportedLink,
+    check_form, for_each_markdown, project_links, project_records, project_revisions,
+    project_titles, store_imported, ImportedAdr, ImportedLink,
 };
 pub use links::link_adrs;
 pub use log::{log_page, LogFilters};

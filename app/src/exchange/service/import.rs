@@ -9,7 +9,7 @@ use crate::{
     auth::Member,
     decisions::{
         domain::{display_number, AdrForm, AdrStatus, LinkKind},
-        service::{check_form, project_link_index, store_imported, ImportedAdr, ImportedLink},
+        service::{check_form, project_titles, store_imported, ImportedAdr, ImportedLink},
     },
     error::AppError,
     exchange::{
@@ -54,7 +54,7 @@ pub async fn import_files(
     unpacked: Unpacked,
     limits: &ImportLimits,
 ) -> Result<ImportReport, AppError> {
-    let (titles, _) = project_link_index(db, member, project_id).await?;
+    let titles = project_titles(db, member, project_id).await?;
     let existing: BTreeMap<i32, String> = titles
         .into_iter()
         .map(|(_, number, title)| (number, title))
