@@ -82,8 +82,8 @@ pub async fn all_in_project(
         .await
 }
 
-/// Hands the markdown of every ADR of a project to `each`, by number, as the database produces
-/// the rows (see [`adr::MarkdownColumns`]): an export writes one file while the next is read.
+/// Hands the markdown of every ADR of a project to `each`, by number (see
+/// [`adr::MarkdownColumns`]), without holding more than one row of its own.
 /// On SQLite the rows are read through SQLite's own API (see [`sqlite_rows`]); elsewhere, and
 /// as the reference the SQLite reader is tested against, through sea-orm.
 pub async fn for_each_markdown(

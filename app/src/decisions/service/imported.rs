@@ -43,7 +43,7 @@ pub async fn project_links(
     Ok(repository::links_in_project(db, member.team_id, project_id).await?)
 }
 
-/// Hands the markdown of every ADR of a project to `each`, by number, as the rows arrive.
+/// Hands the markdown of every ADR of a project to `each`, by number.
 pub async fn for_each_markdown(
     db: &DatabaseConnection,
     member: &Member,
