@@ -4,8 +4,10 @@
 #  2. sign-in throughput under a flood, against the ceiling cores / verify time
 #     (target: >= 0.9x);
 #  3. the p99 latency of an ordinary page (/sign-in) requested at a steady 50/s, alone and then
-#     during the flood, three rounds (target: median ratio <= 1.2x).
-# Usage: bench/sign-in.sh   (release build; installs wrk from Debian if missing)
+#     during the flood, ROUNDS rounds (target: median ratio <= 1.2x);
+#  4. sign-ins while other work keeps every core busy (no target: hashing runs at idle priority,
+#     so this shows the guard thread keeping sign-ins moving when the CPU is never idle).
+# Usage: [ROUNDS=5] bench/sign-in.sh   (release build; installs wrk from Debian if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -50,9 +52,10 @@ LUA
 browse() { wrk -t1 -c2 -d15s --latency -s /tmp/groundwork-paced.lua "$url/sign-in"; }
 wrk -t1 -c2 -d3s "$url/sign-in" >/dev/null
 # One p99 of 750 requests swings a lot between runs, so the page is measured alone and during a
-# flood three times, alternating, and the median of the three ratios is the figure.
+# flood several times, alternating, and the median of the ratios is the figure.
+rounds=${ROUNDS:-5}
 ratios=()
-for round in 1 2 3; do
+for round in $(seq "$rounds"); do
   alone_ms=$(to_ms "$(browse | p99)")
   wrk -t1 -c$((cores * 4)) -d25s -s bench/sign-in.lua "$url/api/sign_in" > /tmp/groundwork-flood2.txt &
   flood=$!
@@ -64,5 +67,17 @@ for round in 1 2 3; do
   echo "round $round: /sign-in p99 at 50 req/s alone ${alone_ms} ms, during the flood ${during_ms} ms = ${ratio}x"
 done
 
+# Other work on every core at normal priority, and a few people signing in meanwhile.
+hogs=()
+for _ in $(seq "$cores"); do timeout 14 bash -c 'while :; do :; done' & hogs+=($!); done
+sleep 1
+wrk -t1 -c2 -d10s --latency -s bench/sign-in.lua "$url/api/sign_in" > /tmp/groundwork-busy.txt
+wait "${hogs[@]}" 2>/dev/null || true
+busy_rate=$(awk '/Requests\/sec/ { print $2 }' /tmp/groundwork-busy.txt)
+busy_p99=$(to_ms "$(p99 < /tmp/groundwork-busy.txt)")
+busy_non2xx=$(awk '/Non-2xx/ { print $5 }' /tmp/groundwork-busy.txt)
+
+echo "sign-ins while ${cores} busy loops hold every core: ${busy_rate}/s, p99 ${busy_p99} ms (non-2xx: ${busy_non2xx:-0})"
 echo "sign-in throughput: ${rate}/s (non-2xx: ${non2xx:-0}) = $(python3 -c "print(round($rate / $ceiling, 2))")x of the ceiling"
-echo "/sign-in p99 during the flood against alone, median of 3 rounds: $(printf '%s\n' "${ratios[@]}" | sort -n | sed -n 2p)x (target <= 1.2x)"
+median=$(printf '%s\n' "${ratios[@]}" | sort -n | python3 -c "import sys, statistics; print(statistics.median(float(l) for l in sys.stdin))")
+echo "/sign-in p99 during the flood against alone, median of $rounds rounds: ${median}x (target <= 1.2x)"

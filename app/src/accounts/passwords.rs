@@ -1,11 +1,11 @@
 //! Password hashing with argon2id (the `password-auth` crate's defaults: m = 19 MiB, t = 2,
-//! p = 1), on the low-priority hashing threads so that a hash never stalls a page.
+//! p = 1), on the idle-priority hashing threads so that a hash never stalls a page.
 use super::hashing_pool;
 use crate::error::AppError;
 
 pub async fn hash(password: &str) -> Result<String, AppError> {
     let password = password.to_owned();
-    hashing_pool::run(move || password_auth::generate_hash(password)).await
+    hashing_pool::run(move || password_auth::generate_hash(&password)).await
 }
 
 /// True when `password` matches `stored_hash`. With no stored hash (an unknown account, or one
@@ -18,7 +18,7 @@ pub async fn verify(password: &str, stored_hash: Option<&str>) -> Result<bool, A
         None => (DUMMY_HASH.clone(), false),
     };
     let matches =
-        hashing_pool::run(move || password_auth::verify_password(password, &hash).is_ok()).await?;
+        hashing_pool::run(move || password_auth::verify_password(&password, &hash).is_ok()).await?;
     Ok(real && matches)
 }
 
