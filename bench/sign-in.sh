@@ -7,7 +7,8 @@
 #     during the flood, ROUNDS rounds (target: median ratio <= 1.2x);
 #  4. sign-ins while other work keeps every core busy (no target: hashing runs at idle priority,
 #     so this shows the guard thread keeping sign-ins moving when the CPU is never idle).
-# Usage: [ROUNDS=5] bench/sign-in.sh   (release build; installs wrk from Debian if missing)
+# Usage: [ROUNDS=5] [SERVER=path] bench/sign-in.sh   (release build; installs wrk from Debian if
+# missing; SERVER runs another build of the server, to compare two versions on the same machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -26,7 +27,7 @@ port=3101
 url="http://127.0.0.1:$port"
 DATABASE_URL="sqlite://$db?mode=rwc" LISTEN_ADDR="127.0.0.1:$port" LOG_LEVEL=warn \
   SIGN_IN_ATTEMPTS_PER_ACCOUNT=100000000 SIGN_IN_ATTEMPTS_PER_ADDRESS=100000000 \
-  target/release/groundwork &
+  "${SERVER:-target/release/groundwork}" &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 until curl -fs -o /dev/null "$url/healthz"; do sleep 0.05; done

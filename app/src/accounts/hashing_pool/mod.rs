@@ -2,9 +2,9 @@
 //! hash), so sign-ins must neither block the async workers nor slow the pages down. Hashing runs
 //! on threads of its own, one per core, at idle priority (`SCHED_IDLE`): a page request takes a
 //! core from them the moment it wakes, and hashing gets every cycle the pages leave. Idle
-//! threads get almost nothing while the CPU is kept busy, so a guard thread at nice 10 takes
-//! over the oldest job whenever they finish nothing for a while: sign-ins keep moving, more
-//! slowly. A bounded queue keeps a sign-in flood from piling up work (429 beyond it).
+//! threads get almost nothing while the CPU is kept busy, so guard threads at nice 10 (one per
+//! core) take over the oldest jobs whenever they finish nothing for a while: sign-ins keep
+//! moving, more slowly. A bounded queue keeps a sign-in flood from piling up work (429 beyond it).
 mod pool;
 mod priority;
 
@@ -28,6 +28,7 @@ static POOL: LazyLock<Pool> = LazyLock::new(|| {
     Pool::start(Settings {
         name: "password-hash",
         workers,
+        guards: workers,
         worker_priority: Priority::Idle,
         guard_priority: Priority::Nice(10),
         capacity: workers * JOBS_PER_WORKER,

@@ -1,8 +1,8 @@
-//! A pool of worker threads plus one guard thread. Jobs are taken in arrival order. The workers
-//! run at a priority so low that they may stop getting the CPU at all. When they have finished
-//! nothing for `stall` while a job waits, the guard, at a higher priority, runs the oldest
-//! waiting job itself, even one a stalled worker already holds. A job may therefore run twice,
-//! and the first result is the one delivered.
+//! A pool of worker threads plus guard threads. Jobs are taken in arrival order. The workers run
+//! at a priority so low that they may stop getting the CPU at all. When they have finished
+//! nothing for `stall` while a job waits, the guards, at a higher priority, run the oldest
+//! waiting jobs themselves, even ones a stalled worker already holds. A job may therefore run
+//! twice, and the first result is the one delivered.
 use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
@@ -14,9 +14,10 @@ use super::priority::{self, Priority};
 use crate::error::AppError;
 
 pub struct Settings {
-    /// Thread names: `{name}-0`, `{name}-1`, ... for the workers and `{name}-guard`.
+    /// Thread names: `{name}-0`, `{name}-1`, ... for the workers, `{name}-guard` for the guards.
     pub name: &'static str,
     pub workers: usize,
+    pub guards: usize,
     pub worker_priority: Priority,
     pub guard_priority: Priority,
     /// Jobs waiting or running, at most; beyond that new jobs are refused with 429.
@@ -102,12 +103,14 @@ impl Pool {
                 shared.work_as_worker();
             });
         }
-        let guard = Arc::clone(&shared);
-        let priority = settings.guard_priority;
-        spawn(format!("{}-guard", settings.name), move || {
-            priority::apply_to_this_thread(priority);
-            guard.work_as_guard();
-        });
+        for _ in 0..settings.guards {
+            let shared = Arc::clone(&shared);
+            let priority = settings.guard_priority;
+            spawn(format!("{}-guard", settings.name), move || {
+                priority::apply_to_this_thread(priority);
+                shared.work_as_guard();
+            });
+        }
         Self {
             shared,
             capacity: settings.capacity,
@@ -140,7 +143,7 @@ impl Pool {
         });
         drop(state);
         self.shared.work_arrived.notify_one();
-        self.shared.guard_wake.notify_one();
+        self.shared.guard_wake.notify_all();
         Ok(result)
     }
 

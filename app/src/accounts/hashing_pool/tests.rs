@@ -15,9 +15,14 @@ const PATIENCE: Duration = Duration::from_secs(30);
 const NEVER: Duration = Duration::from_secs(3600);
 
 fn one_worker_pool(capacity: usize, stall: Duration) -> Pool {
+    pool(1, 1, capacity, stall)
+}
+
+fn pool(workers: usize, guards: usize, capacity: usize, stall: Duration) -> Pool {
     Pool::start(Settings {
         name: "test-hash",
-        workers: 1,
+        workers,
+        guards,
         worker_priority: Priority::Nice(0),
         guard_priority: Priority::Nice(0),
         capacity,
@@ -86,6 +91,29 @@ async fn when_the_workers_stall_the_guard_runs_the_jobs_they_hold_and_those_wait
     assert_eq!(within_patience(first).await, GUARD);
     assert_eq!(within_patience(second).await, GUARD);
     assert_eq!(gate.workers_held(), 1, "the worker holds one of the jobs");
+    gate.open();
+}
+
+#[tokio::test]
+async fn when_all_workers_stall_every_guard_runs_a_job_at_the_same_time() {
+    let pool = pool(2, 2, 8, Duration::from_millis(300));
+    let gate = Gate::default();
+    // A job that finishes only once both guards are inside it.
+    let both_guards = Arc::new(std::sync::Barrier::new(2));
+    let results: Vec<_> = (0..2)
+        .map(|_| {
+            let (gate, both_guards) = (gate.clone(), Arc::clone(&both_guards));
+            pool.submit(move || {
+                gate.pass();
+                both_guards.wait();
+                thread_name()
+            })
+            .unwrap()
+        })
+        .collect();
+    for result in results {
+        assert_eq!(within_patience(result).await, GUARD);
+    }
     gate.open();
 }
 
