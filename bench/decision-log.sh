@@ -8,11 +8,9 @@
 # Usage: bench/decision-log.sh   (release build; installs wrk from Debian if missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
-# As cargo-leptos builds the server: Leptos reads the name at compile time and warns without it.
-export LEPTOS_OUTPUT_NAME=groundwork
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-cargo build --release -p server --bin groundwork --example static_page --example markdown_64k 2>&1 | tail -1
+source bench/lib.sh
+ensure_wrk
+build_release static_page markdown_64k
 
 echo "== markdown, 64 KB inputs"
 target/release/examples/markdown_64k

@@ -6,10 +6,8 @@
 # Usage: bench/export.sh   (release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
-# As cargo-leptos builds the server: Leptos reads the name at compile time and warns without it.
-export LEPTOS_OUTPUT_NAME=groundwork
-cargo build --release -p server --bin groundwork --example export_1000 2>&1 | tail -1
+source bench/lib.sh
+build_release export_1000
 
 work=$(mktemp -d)
 port=3104

@@ -12,11 +12,10 @@
 # Usage: [ROUNDS=5] bench/page-and-idle-work.sh   (release build; needs 2 cores, wrk, taskset)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
-export LEPTOS_OUTPUT_NAME=groundwork
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+source bench/lib.sh
+ensure_wrk
 # The same build as bench/sign-in.sh, so that the two share one compile.
-cargo build --release -p server --bin groundwork --example password_hash_time 2>&1 | tail -1
+build_release password_hash_time
 
 db=$(mktemp -d)/bench.db
 port=3102

@@ -11,12 +11,10 @@
 # missing; SERVER runs another build of the server, to compare two versions on the same machine)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$HOME/.cargo/bin:$PATH"
-# As cargo-leptos builds the server: Leptos reads the name at compile time and warns without it.
-export LEPTOS_OUTPUT_NAME=groundwork
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+source bench/lib.sh
+ensure_wrk
 
-cargo build --release -p server --bin groundwork --example password_hash_time 2>&1 | tail -1
+build_release password_hash_time
 cores=$(nproc)
 verify_ms=$(target/release/examples/password_hash_time)
 ceiling=$(python3 -c "print(round($cores * 1000 / $verify_ms, 1))")
