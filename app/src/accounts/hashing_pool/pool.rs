@@ -95,21 +95,24 @@ impl Pool {
             guard_wake: Condvar::new(),
             stall: settings.stall,
         });
-        for n in 0..settings.workers {
+        let name = settings.name;
+        let workers = (0..settings.workers).map(|n| {
+            let role: fn(&Shared) = Shared::work_as_worker;
+            (format!("{name}-{n}"), settings.worker_priority, role)
+        });
+        let guards = (0..settings.guards).map(|_| {
+            let role: fn(&Shared) = Shared::work_as_guard;
+            (format!("{name}-guard"), settings.guard_priority, role)
+        });
+        for (thread_name, priority, role) in workers.chain(guards) {
             let shared = Arc::clone(&shared);
-            let priority = settings.worker_priority;
-            spawn(format!("{}-{n}", settings.name), move || {
-                priority::apply_to_this_thread(priority);
-                shared.work_as_worker();
-            });
-        }
-        for _ in 0..settings.guards {
-            let shared = Arc::clone(&shared);
-            let priority = settings.guard_priority;
-            spawn(format!("{}-guard", settings.name), move || {
-                priority::apply_to_this_thread(priority);
-                shared.work_as_guard();
-            });
+            std::thread::Builder::new()
+                .name(thread_name)
+                .spawn(move || {
+                    priority::apply_to_this_thread(priority);
+                    role(&shared);
+                })
+                .expect("a password hashing thread starts");
         }
         Self {
             shared,
@@ -129,6 +132,9 @@ impl Pool {
                 retry_after_seconds: 1,
             });
         }
+        // The guards sleep untimed only while every entry is theirs; otherwise they already wait
+        // for the oldest entry's deadline, which a newer entry cannot bring forward.
+        let guards_sleep = state.entries.iter().all(|entry| entry.taken_by_guard);
         let id = state.next_id;
         state.next_id += 1;
         state.entries.push_back(Entry {
@@ -143,7 +149,9 @@ impl Pool {
         });
         drop(state);
         self.shared.work_arrived.notify_one();
-        self.shared.guard_wake.notify_all();
+        if guards_sleep {
+            self.shared.guard_wake.notify_all();
+        }
         Ok(result)
     }
 
@@ -234,13 +242,6 @@ fn run_and_survive(job: &dyn Job) {
     if catch_unwind(AssertUnwindSafe(|| job.run())).is_err() {
         tracing::error!("a password hashing job panicked");
     }
-}
-
-fn spawn(name: String, body: impl FnOnce() + Send + 'static) {
-    std::thread::Builder::new()
-        .name(name)
-        .spawn(body)
-        .expect("a password hashing thread starts");
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {

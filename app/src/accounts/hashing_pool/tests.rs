@@ -1,5 +1,5 @@
-//! The pool's rules, with threads at normal priority (nice 0): a worker held at a gate stands in for one
-//! the scheduler starves.
+//! The pool's rules, with threads at normal priority (nice 0): a worker held at a gate stands in
+//! for one the scheduler starves.
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
