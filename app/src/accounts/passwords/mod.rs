@@ -1,11 +1,18 @@
 //! Password hashing with argon2id (the `password-auth` crate's defaults: m = 19 MiB, t = 2,
 //! p = 1), on the idle-priority hashing threads so that a hash never stalls a page.
+pub mod argon2id;
+
 use super::hashing_pool;
 use crate::error::AppError;
 
 pub async fn hash(password: &str) -> Result<String, AppError> {
     let password = password.to_owned();
-    hashing_pool::run(move || password_auth::generate_hash(&password)).await
+    hashing_pool::run(move || argon2id::generate_hash(&password))
+        .await?
+        .map_err(|error| {
+            tracing::error!(%error, "a password could not be hashed");
+            AppError::Internal
+        })
 }
 
 /// True when `password` matches `stored_hash`. With no stored hash (an unknown account, or one
@@ -13,18 +20,20 @@ pub async fn hash(password: &str) -> Result<String, AppError> {
 /// as long as for a real account and says nothing about whether it exists.
 pub async fn verify(password: &str, stored_hash: Option<&str>) -> Result<bool, AppError> {
     let password = password.to_owned();
-    let (hash, real) = match stored_hash {
-        Some(hash) => (hash.to_owned(), true),
-        None => (DUMMY_HASH.clone(), false),
-    };
-    let matches =
-        hashing_pool::run(move || password_auth::verify_password(&password, &hash).is_ok()).await?;
+    let stored_hash = stored_hash.map(str::to_owned);
+    let real = stored_hash.is_some();
+    let matches = hashing_pool::run(move || {
+        argon2id::verify(&password, stored_hash.as_deref().unwrap_or(&DUMMY_HASH))
+    })
+    .await?;
     Ok(real && matches)
 }
 
 /// argon2id hash of a random string nobody knows, with the same parameters as real hashes.
-static DUMMY_HASH: std::sync::LazyLock<String> =
-    std::sync::LazyLock::new(|| password_auth::generate_hash(random_token()));
+/// Made on a hashing thread, by the first sign-in that needs it.
+static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    argon2id::generate_hash(&random_token()).expect("our own parameters make a valid hash")
+});
 
 /// 256 random bits, hex-encoded: security stamps and invitation tokens.
 pub fn random_token() -> String {
