@@ -8,7 +8,9 @@
 #   under:   the same loop at SCHED_IDLE on core 0 itself, as hashing threads share the pages'
 #            cores (the kernel hands the core to the page the moment it wakes);
 #   argon2:  argon2id verifies in a loop (the app's parameters: 19 MiB each) at SCHED_IDLE on
-#            core 0: the same scheduling as "under", plus argon2's memory traffic.
+#            core 0: the same scheduling as "under", plus argon2's memory traffic;
+#   argon2 beside: the same argon2 loop at normal priority on core 1: the page's core stays its
+#            own, but the two cores share the L3 cache and the memory bus.
 # Usage: [ROUNDS=5] bench/page-and-idle-work.sh   (release build; needs 2 cores, wrk, taskset)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +45,7 @@ stop_spin() { kill $spinner; spinner=; }
 beside=()
 under=()
 argon=()
+argon_beside=()
 for round in $(seq "${ROUNDS:-5}"); do
   alone_ms=$(browse)
   spin taskset -c 1
@@ -54,10 +57,14 @@ for round in $(seq "${ROUNDS:-5}"); do
   hash_loop taskset -c 0 chrt -i 0
   argon_ms=$(browse)
   stop_hash_loop
+  hash_loop taskset -c 1
+  argon_beside_ms=$(browse)
+  stop_hash_loop
   beside+=("$(python3 -c "print(round($beside_ms / $alone_ms, 2))")")
   under+=("$(python3 -c "print(round($under_ms / $alone_ms, 2))")")
   argon+=("$(python3 -c "print(round($argon_ms / $alone_ms, 2))")")
-  echo "round $round: /sign-in p99 alone ${alone_ms} ms, spin beside ${beside_ms} ms (${beside[-1]}x), idle-priority spin under ${under_ms} ms (${under[-1]}x), idle-priority argon2 under ${argon_ms} ms (${argon[-1]}x)"
+  argon_beside+=("$(python3 -c "print(round($argon_beside_ms / $alone_ms, 2))")")
+  echo "round $round: /sign-in p99 alone ${alone_ms} ms, spin beside ${beside_ms} ms (${beside[-1]}x), idle-priority spin under ${under_ms} ms (${under[-1]}x), idle-priority argon2 under ${argon_ms} ms (${argon[-1]}x), argon2 beside ${argon_beside_ms} ms (${argon_beside[-1]}x)"
 done
 median() { printf '%s\n' "$@" | python3 -c "import sys, statistics; print(statistics.median(float(l) for l in sys.stdin))"; }
-echo "/sign-in p99 against alone, median: spin on the other core $(median "${beside[@]}")x, idle-priority spin on the page's core $(median "${under[@]}")x, idle-priority argon2 on the page's core $(median "${argon[@]}")x"
+echo "/sign-in p99 against alone, median: spin on the other core $(median "${beside[@]}")x, idle-priority spin on the page's core $(median "${under[@]}")x, idle-priority argon2 on the page's core $(median "${argon[@]}")x, argon2 on the other core $(median "${argon_beside[@]}")x"

@@ -4,9 +4,9 @@
 //! `password-auth` allocates the 19 MiB afresh for every hash and frees it after. The allocator
 //! then hands the memory back to the kernel, and the next hash faults it in again; handing it back
 //! interrupts every core that runs one of the server's threads, pages included. Reusing one block
-//! per thread keeps pages at their usual speed during a sign-in flood (docs/benchmarks.md,
-//! sign-in). The cost is memory held for good: 19 MiB for each hashing thread that has hashed
-//! (a worker and a guard per core, so 76 MiB on a 2-core machine).
+//! per thread spares the pages that cost during a sign-in flood (docs/benchmarks.md, sign-in).
+//! The price is memory held for good: 19 MiB for each hashing thread that has hashed (a worker
+//! and a guard per core, so 76 MiB on a 2-core machine).
 use std::cell::RefCell;
 
 use argon2::password_hash::{self, Output, ParamsString, PasswordHash, SaltString};
