@@ -14,3 +14,21 @@ build_release() {
   for example in "$@"; do examples+=(--example "$example"); done
   cargo build --release -p server --bin groundwork "${examples[@]}" 2>&1 | tail -1
 }
+
+# An ordinary page requested at a steady pace: a wrk script whose connections each wait 40 ms
+# between requests (2 connections: 50 requests/s). Prints the script's path.
+paced_lua() {
+  printf 'function delay() return 40 end\n' > /tmp/groundwork-paced.lua
+  echo /tmp/groundwork-paced.lua
+}
+
+# The 99th percentile of `wrk --latency` output on stdin, in milliseconds.
+p99_ms() {
+  awk '$1 == "99%" { v = $2; if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v + 0; else print v * 1000 }'
+}
+
+# $1 / $2, rounded to 2 decimals.
+ratio() { python3 -c "print(round($1 / $2, 2))"; }
+
+# The median of the arguments.
+median() { printf '%s\n' "$@" | python3 -c "import sys, statistics; print(statistics.median(float(l) for l in sys.stdin))"; }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What the machine allows (issue 3, item 9): can a page keep its p99 while other work uses the
 # CPU at idle priority? The server and the load generator are pinned to core 0, and the page's
-# p99 is measured three ways, alternating:
+# p99 is measured five ways, in turn, each round:
 #   alone:   core 1 idle;
 #   beside:  a loop that only spins, at normal priority, pinned to core 1 (the page's core stays
 #            its own; anything left is the hardware's or the hypervisor's);
@@ -29,13 +29,8 @@ spinner=
 trap 'kill $pid $spinner 2>/dev/null || true' EXIT
 until curl -fs -o /dev/null "$url/healthz"; do sleep 0.05; done
 
-cat > /tmp/groundwork-paced.lua <<'LUA'
-function delay() return 40 end
-LUA
-browse() {
-  taskset -c 0 wrk -t1 -c2 -d10s --latency -s /tmp/groundwork-paced.lua "$url/sign-in" |
-    awk '$1 == "99%" { v = $2; if (v ~ /us$/) print v / 1000; else if (v ~ /ms$/) print v + 0; else print v * 1000 }'
-}
+paced=$(paced_lua)
+browse() { taskset -c 0 wrk -t1 -c2 -d10s --latency -s "$paced" "$url/sign-in" | p99_ms; }
 taskset -c 0 wrk -t1 -c2 -d3s "$url/sign-in" >/dev/null
 
 spin() { "$@" bash -c 'while :; do :; done' & spinner=$!; sleep 0.5; }
@@ -60,11 +55,10 @@ for round in $(seq "${ROUNDS:-5}"); do
   hash_loop taskset -c 1
   argon_beside_ms=$(browse)
   stop_hash_loop
-  beside+=("$(python3 -c "print(round($beside_ms / $alone_ms, 2))")")
-  under+=("$(python3 -c "print(round($under_ms / $alone_ms, 2))")")
-  argon+=("$(python3 -c "print(round($argon_ms / $alone_ms, 2))")")
-  argon_beside+=("$(python3 -c "print(round($argon_beside_ms / $alone_ms, 2))")")
+  beside+=("$(ratio "$beside_ms" "$alone_ms")")
+  under+=("$(ratio "$under_ms" "$alone_ms")")
+  argon+=("$(ratio "$argon_ms" "$alone_ms")")
+  argon_beside+=("$(ratio "$argon_beside_ms" "$alone_ms")")
   echo "round $round: /sign-in p99 alone ${alone_ms} ms, spin beside ${beside_ms} ms (${beside[-1]}x), idle-priority spin under ${under_ms} ms (${under[-1]}x), idle-priority argon2 under ${argon_ms} ms (${argon[-1]}x), argon2 beside ${argon_beside_ms} ms (${argon_beside[-1]}x)"
 done
-median() { printf '%s\n' "$@" | python3 -c "import sys, statistics; print(statistics.median(float(l) for l in sys.stdin))"; }
 echo "/sign-in p99 against alone, median: spin on the other core $(median "${beside[@]}")x, idle-priority spin on the page's core $(median "${under[@]}")x, idle-priority argon2 on the page's core $(median "${argon[@]}")x, argon2 on the other core $(median "${argon_beside[@]}")x"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sign-in figures (issue 3), not a timed test. In one run on this machine:
-#  1. the argon2id verify time of one password (the same crate and parameters as the app);
+#  1. the argon2id verify time of one password (the app's own code and parameters);
 #  2. sign-in throughput under a flood, against the ceiling cores / verify time
 #     (target: >= 0.9x);
 #  3. the p99 latency of an ordinary page (/sign-in) requested at a steady 50/s, alone and then
@@ -32,12 +32,6 @@ until curl -fs -o /dev/null "$url/healthz"; do sleep 0.05; done
 curl -fs -o /dev/null -H 'Accept: application/json' \
   --data 'email=bench%40example.com&password=a+long+bench+password&team_name=Bench' "$url/api/set_up"
 
-p99() { awk '$1 == "99%" { print $2 }'; }
-to_ms() { python3 -c "
-import sys; v=sys.argv[1]
-for unit, f in (('us',0.001),('ms',1),('s',1000)):
-    if v.endswith(unit) and not (unit=='s' and v.endswith(('us','ms'))): print(round(float(v[:-len(unit)])*f,2)); break" "$1"; }
-
 # The flood alone: more connections than cores; throughput against the ceiling.
 wrk -t1 -c$((cores * 4)) -d15s -s bench/sign-in.lua "$url/api/sign_in" > /tmp/groundwork-flood.txt
 rate=$(awk '/Requests\/sec/ { print $2 }' /tmp/groundwork-flood.txt)
@@ -45,23 +39,21 @@ non2xx=$(awk '/Non-2xx/ { print $5 }' /tmp/groundwork-flood.txt)
 
 # Other people browsing: an ordinary page at a steady 50 requests/s (2 connections, 40 ms apart),
 # alone, then while the flood runs.
-cat > /tmp/groundwork-paced.lua <<'LUA'
-function delay() return 40 end
-LUA
-browse() { wrk -t1 -c2 -d15s --latency -s /tmp/groundwork-paced.lua "$url/sign-in"; }
+paced=$(paced_lua)
+browse() { wrk -t1 -c2 -d15s --latency -s "$paced" "$url/sign-in"; }
 wrk -t1 -c2 -d3s "$url/sign-in" >/dev/null
 # One p99 of 750 requests swings a lot between runs, so the page is measured alone and during a
 # flood several times, alternating, and the median of the ratios is the figure.
 rounds=${ROUNDS:-5}
 ratios=()
 for round in $(seq "$rounds"); do
-  alone_ms=$(to_ms "$(browse | p99)")
+  alone_ms=$(browse | p99_ms)
   wrk -t1 -c$((cores * 4)) -d25s -s bench/sign-in.lua "$url/api/sign_in" > /tmp/groundwork-flood2.txt &
   flood=$!
   sleep 5
-  during_ms=$(to_ms "$(browse | p99)")
+  during_ms=$(browse | p99_ms)
   wait $flood
-  ratio=$(python3 -c "print(round($during_ms / $alone_ms, 2))")
+  ratio=$(ratio "$during_ms" "$alone_ms")
   ratios+=("$ratio")
   echo "round $round: /sign-in p99 at 50 req/s alone ${alone_ms} ms, during the flood ${during_ms} ms = ${ratio}x"
 done
@@ -73,10 +65,9 @@ sleep 1
 wrk -t1 -c2 -d10s --latency -s bench/sign-in.lua "$url/api/sign_in" > /tmp/groundwork-busy.txt
 wait "${hogs[@]}" 2>/dev/null || true
 busy_rate=$(awk '/Requests\/sec/ { print $2 }' /tmp/groundwork-busy.txt)
-busy_p99=$(to_ms "$(p99 < /tmp/groundwork-busy.txt)")
+busy_p99=$(p99_ms < /tmp/groundwork-busy.txt)
 busy_non2xx=$(awk '/Non-2xx/ { print $5 }' /tmp/groundwork-busy.txt)
 
 echo "sign-ins while ${cores} busy loops hold every core: ${busy_rate}/s, p99 ${busy_p99} ms (non-2xx: ${busy_non2xx:-0})"
-echo "sign-in throughput: ${rate}/s (non-2xx: ${non2xx:-0}) = $(python3 -c "print(round($rate / $ceiling, 2))")x of the ceiling"
-median=$(printf '%s\n' "${ratios[@]}" | sort -n | python3 -c "import sys, statistics; print(statistics.median(float(l) for l in sys.stdin))")
-echo "/sign-in p99 during the flood against alone, median of $rounds rounds: ${median}x (target <= 1.2x)"
+echo "sign-in throughput: ${rate}/s (non-2xx: ${non2xx:-0}) = $(ratio "$rate" "$ceiling")x of the ceiling"
+echo "/sign-in p99 during the flood against alone, median of $rounds rounds: $(median "${ratios[@]}")x (target <= 1.2x)"
