@@ -15,6 +15,23 @@ build_release() {
   cargo build --release -p server --bin groundwork "${examples[@]}" 2>&1 | tail -1
 }
 
+# Starts the server (the release build, or $SERVER) on a fresh SQLite database at 127.0.0.1:$1
+# and waits until it answers; sets `pid` and `url`. Further arguments go before the binary, e.g.
+# `taskset -c 0` or `env NAME=value`.
+start_server() {
+  local port=$1 db
+  shift
+  db=$(mktemp -d)/bench.db
+  url="http://127.0.0.1:$port"
+  DATABASE_URL="sqlite://$db?mode=rwc" LISTEN_ADDR="127.0.0.1:$port" LOG_LEVEL=warn \
+    "$@" "${SERVER:-target/release/groundwork}" &
+  pid=$!
+  until curl -fs -o /dev/null "$url/healthz"; do
+    kill -0 "$pid" 2>/dev/null || { echo "the server at $url did not start" >&2; return 1; }
+    sleep 0.05
+  done
+}
+
 # An ordinary page requested at a steady pace: a wrk script whose connections each wait 40 ms
 # between requests (2 connections: 50 requests/s). Prints the script's path.
 paced_lua() {

@@ -19,15 +19,9 @@ ensure_wrk
 # The same build as bench/sign-in.sh, so that the two share one compile.
 build_release password_hash_time
 
-db=$(mktemp -d)/bench.db
-port=3102
-url="http://127.0.0.1:$port"
-DATABASE_URL="sqlite://$db?mode=rwc" LISTEN_ADDR="127.0.0.1:$port" LOG_LEVEL=warn \
-  taskset -c 0 target/release/groundwork &
-pid=$!
+start_server 3102 taskset -c 0
 spinner=
 trap 'kill $pid $spinner 2>/dev/null || true' EXIT
-until curl -fs -o /dev/null "$url/healthz"; do sleep 0.05; done
 
 paced=$(paced_lua)
 browse() { taskset -c 0 wrk -t1 -c2 -d10s --latency -s "$paced" "$url/sign-in" | p99_ms; }

@@ -18,12 +18,7 @@ ensure_wrk
 # The same build as bench/sign-in.sh, so that the two share one compile.
 build_release password_hash_time
 
-db=$(mktemp -d)/bench.db
-port=3103
-url="http://127.0.0.1:$port"
-DATABASE_URL="sqlite://$db?mode=rwc" LISTEN_ADDR="127.0.0.1:$port" LOG_LEVEL=warn \
-  target/release/groundwork &
-pid=$!
+start_server 3104
 loops=()
 stop_hashing() {
   kill "${loops[@]}" 2>/dev/null || true
@@ -31,7 +26,6 @@ stop_hashing() {
   loops=()
 }
 trap 'stop_hashing; kill $pid 2>/dev/null || true' EXIT
-until curl -fs -o /dev/null "$url/healthz"; do sleep 0.05; done
 
 paced=$(paced_lua)
 browse() { wrk -t1 -c2 -d10s --latency -s "$paced" "$url/sign-in" | p99_ms; }

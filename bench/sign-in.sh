@@ -20,15 +20,8 @@ verify_ms=$(target/release/examples/password_hash_time)
 ceiling=$(python3 -c "print(round($cores * 1000 / $verify_ms, 1))")
 echo "argon2id verify: ${verify_ms} ms (median of 30); ceiling ${cores} cores / verify = ${ceiling} sign-ins/s"
 
-db=$(mktemp -d)/bench.db
-port=3101
-url="http://127.0.0.1:$port"
-DATABASE_URL="sqlite://$db?mode=rwc" LISTEN_ADDR="127.0.0.1:$port" LOG_LEVEL=warn \
-  SIGN_IN_ATTEMPTS_PER_ACCOUNT=100000000 SIGN_IN_ATTEMPTS_PER_ADDRESS=100000000 \
-  "${SERVER:-target/release/groundwork}" &
-pid=$!
+start_server 3101 env SIGN_IN_ATTEMPTS_PER_ACCOUNT=100000000 SIGN_IN_ATTEMPTS_PER_ADDRESS=100000000
 trap 'kill $pid 2>/dev/null || true' EXIT
-until curl -fs -o /dev/null "$url/healthz"; do sleep 0.05; done
 curl -fs -o /dev/null -H 'Accept: application/json' \
   --data 'email=bench%40example.com&password=a+long+bench+password&team_name=Bench' "$url/api/set_up"
 
