@@ -1,12 +1,13 @@
 //! argon2id with the `password-auth` crate's parameters (m = 19 MiB, t = 2, p = 1), reading and
 //! writing the same PHC strings, but hashing into memory that each hashing thread keeps.
 //!
-//! `password-auth` allocates the 19 MiB afresh for every hash and frees it after. The allocator
-//! then hands the memory back to the kernel, and the next hash faults it in again; handing it back
-//! interrupts every core that runs one of the server's threads, pages included. Reusing one block
-//! per thread spares the pages that cost during a sign-in flood (docs/benchmarks.md, sign-in).
-//! The price is memory held for good: 19 MiB for each hashing thread that has hashed (a worker
-//! and a guard per core, so 76 MiB on a 2-core machine).
+//! `password-auth` allocates the 19 MiB afresh for every hash and frees it after, so the next
+//! hash faults it in again. Keeping one block per thread spares that work. During a sign-in
+//! flood it gave the pages a somewhat better p99 (docs/benchmarks.md, sign-in: medians 1.36x to
+//! 1.79x against 1.79x and 2.02x), though within the spread between runs; most of what a page
+//! pays during a flood is idle-priority work on the cores as such, not argon2's memory. The
+//! price is memory held for good: 19 MiB for each hashing thread that has hashed (a worker and a
+//! guard per core, so 76 MiB on a 2-core machine).
 use std::cell::RefCell;
 
 use argon2::password_hash::{self, Output, ParamsString, PasswordHash, SaltString};
