@@ -105,6 +105,11 @@ impl Application {
 /// (leptos-rs/leptos#4773). Once, before any router exists, nothing can be serving yet.
 static PAGES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
 
+/// The paths of the app's pages as routed (`/projects/:id`, ...), for checks that visit them all.
+pub fn page_paths() -> Vec<String> {
+    PAGES.iter().map(|page| page.path().to_owned()).collect()
+}
+
 fn router(
     state: AppState,
     extra_routes: Router<AppState>,

@@ -7,7 +7,7 @@ use super::{
     server_fns::{get_project, DeleteProject, UpdateProject},
 };
 use crate::{
-    components::{page_or_error, FieldError, FormError},
+    components::{live_title, page_or_error, FieldError, FormError},
     error::AppError,
     forms::submitted_value,
     questionnaire::{
@@ -49,7 +49,8 @@ pub fn ProjectPage() -> impl IntoView {
 fn ProjectDetails(project: Project, progress: Progress) -> impl IntoView {
     let update = ServerAction::<UpdateProject>::new();
     let delete = ServerAction::<DeleteProject>::new();
-    let current = RwSignal::new(project.clone());
+    let title_source = ArcRwSignal::new(project.clone());
+    let current = RwSignal::from(title_source.clone());
     Effect::new(move |_| {
         if let Some(Ok(saved)) = update.value().get() {
             current.set(saved);
@@ -64,7 +65,7 @@ fn ProjectDetails(project: Project, progress: Progress) -> impl IntoView {
     let can_delete = project.my_role == Role::Owner;
 
     view! {
-        <Title text=move || format!("{} · Groundwork", current.read().name)/>
+        <Title text=live_title(title_source, |project| format!("{} · Groundwork", project.name))/>
         <p class="breadcrumb"><a href=format!("/teams/{}", project.team_id)>"Projects"</a></p>
         <h1>{move || current.read().name.clone()}</h1>
         <p class="description">{move || current.read().description.clone()}</p>

@@ -4,7 +4,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::{adr_editor::AdrFields, history::History, project_id_param, status_badge::StatusBadge};
 use crate::{
-    components::{page_or_error, FieldError, FormError},
+    components::{live_title, page_or_error, FieldError, FormError},
     decisions::{
         domain::{AdrForm, AdrView, LinkKind, RevisionSummary},
         server_fns::{
@@ -66,7 +66,9 @@ fn AdrDetails(adr: AdrView, editing: Editing, revisions: Vec<RevisionSummary>) -
     let Editing { draft, team } = editing;
     let kept_draft = draft.is_some();
     let form = draft.unwrap_or_else(|| adr.form.clone());
-    let current = RwSignal::new(adr.clone());
+    // The title reads an Arc-backed signal (see `components::live_title` for why).
+    let title_source = ArcRwSignal::new(adr.clone());
+    let current = RwSignal::from(title_source.clone());
     let update = ServerAction::<UpdateAdr>::new();
     let status = ServerAction::<ChangeAdrStatus>::new();
     let link = ServerAction::<LinkAdrs>::new();
@@ -85,7 +87,7 @@ fn AdrDetails(adr: AdrView, editing: Editing, revisions: Vec<RevisionSummary>) -
     let log_path = format!("/projects/{project_id}/decisions");
 
     view! {
-        <Title text=move || format!("{} {} · Groundwork", current.read().summary.display_number, current.read().summary.title)/>
+        <Title text=live_title(title_source, |adr| format!("{} {} · Groundwork", adr.summary.display_number, adr.summary.title))/>
         <p class="breadcrumb"><a href=log_path>"Decision log"</a></p>
         <h1>{move || format!("{} {}", current.read().summary.display_number, current.read().summary.title)}</h1>
         <p class="adr-meta">
