@@ -87,3 +87,7 @@ pub type AuthSession = axum_login::AuthSession<AccountsBackend>;
 
 /// The session key holding when the user signed in (Unix seconds), for the absolute timeout.
 pub const SIGNED_IN_AT_KEY: &str = "groundwork.signed_in_at";
+
+/// The session key holding when the session last signed in through single sign-on (Unix
+/// seconds): an account without a password may set one only shortly after.
+pub const SSO_SIGNED_IN_AT_KEY: &str = "groundwork.sso_signed_in_at";

@@ -16,6 +16,8 @@ pub struct Account {
     pub email: String,
     pub display_name: String,
     pub has_password: bool,
+    /// Whether an organisation account (single sign-on) is linked.
+    pub has_organisation_account: bool,
 }
 
 /// An e-mail address, trimmed and lower-cased. Checked for shape only: one `@`, a local part, a
@@ -25,17 +27,24 @@ pub struct Email(String);
 
 impl Email {
     pub fn parse(raw: &str) -> Result<Self, AppError> {
-        let email = raw.trim().to_lowercase();
-        let invalid =
-            || AppError::validation("email", "Enter an e-mail address like ada@example.com.");
-        if email.is_empty() {
-            return Err(AppError::validation("email", "Enter your e-mail address."));
-        }
-        if email.chars().count() > EMAIL_MAX_CHARS {
+        let trimmed = raw.trim();
+        // Bounded before anything copies it: a form field can be megabytes long.
+        let too_long = trimmed.len() > EMAIL_MAX_CHARS * 4;
+        let email = if too_long {
+            String::new()
+        } else {
+            trimmed.to_lowercase()
+        };
+        if too_long || email.chars().count() > EMAIL_MAX_CHARS {
             return Err(AppError::validation(
                 "email",
                 format!("An e-mail address has at most {EMAIL_MAX_CHARS} characters."),
             ));
+        }
+        let invalid =
+            || AppError::validation("email", "Enter an e-mail address like ada@example.com.");
+        if email.is_empty() {
+            return Err(AppError::validation("email", "Enter your e-mail address."));
         }
         let (local, domain) = email.split_once('@').ok_or_else(invalid)?;
         let well_formed = !local.is_empty()

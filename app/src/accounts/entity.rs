@@ -29,6 +29,7 @@ impl From<Model> for super::domain::Account {
             email: row.email,
             display_name: row.display_name,
             has_password: row.password_hash.is_some(),
+            has_organisation_account: row.oidc_identity.is_some(),
         }
     }
 }

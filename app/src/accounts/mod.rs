@@ -6,6 +6,8 @@ pub mod domain;
 pub mod entity;
 #[cfg(feature = "ssr")]
 mod hashing_pool;
+#[cfg(feature = "ssr")]
+pub mod next_path;
 mod pages;
 #[cfg(feature = "ssr")]
 pub mod passwords;
@@ -18,5 +20,7 @@ pub mod server_fns;
 pub mod service;
 #[cfg(feature = "ssr")]
 pub mod session;
+#[cfg(feature = "ssr")]
+pub mod single_sign_on;
 
 pub use pages::{AccountPage, SetupPage, SignInPage, SignUpPage};

@@ -1,59 +1,178 @@
-//! Limits on sign-in and sign-up attempts, per account and per client address, so that guessing
-//! passwords is slow and one client cannot flood the password hasher.
-use std::{net::IpAddr, num::NonZeroU32};
+//! Limits on attempts that cost a password hash (sign-in, sign-up, first set-up, password
+//! change), per account and per client address, so that guessing passwords is slow and one
+//! client cannot flood the hasher.
+//!
+//! Memory is bounded whatever callers send: an account key is the parsed, lower-cased e-mail cut
+//! to [`MAX_KEY_BYTES`], and each table keeps at most [`MAX_TRACKED_KEYS`] keys. When a table is
+//! full, keys back to a full allowance are forgotten first, then the least recently used one.
+//! Evicting a key gives it its allowance back, so a flood of fresh keys could buy one account a
+//! few more guesses; the per-address limit still holds for each client.
+use std::{
+    collections::HashMap,
+    hash::Hash,
+    net::IpAddr,
+    sync::Mutex,
+    time::{Duration, Instant},
+};
 
-use governor::{clock::Clock, clock::DefaultClock, DefaultKeyedRateLimiter, Quota, RateLimiter};
-
+use super::domain::Email;
 use crate::error::AppError;
 
-/// Above this many tracked keys, keys that are back to a full allowance are forgotten.
-const MAX_TRACKED_KEYS: usize = 10_000;
+/// The most keys each table tracks.
+pub const MAX_TRACKED_KEYS: usize = 10_000;
+/// An account key is at most this long (an e-mail address has at most 254 characters).
+pub const MAX_KEY_BYTES: usize = 254;
+/// The stated bound on a limiter's memory, both tables full of the longest keys: 8 MiB.
+pub const MAX_LIMITER_BYTES: usize = 8 * 1024 * 1024;
+
+/// Which account an attempt is for.
+pub enum AttemptFor<'a> {
+    /// Sign-in, sign-up, set-up: the e-mail as typed (parsed here; malformed ones share a key).
+    Email(&'a str),
+    /// A signed-in account, such as a password change.
+    User(i32),
+}
 
 pub struct AttemptLimits {
-    per_account: DefaultKeyedRateLimiter<String>,
-    per_address: DefaultKeyedRateLimiter<IpAddr>,
+    per_account: KeyedLimiter<String>,
+    per_address: KeyedLimiter<IpAddr>,
 }
 
 impl AttemptLimits {
     /// Allows bursts of the given sizes, refilled evenly over a minute.
     pub fn per_minute(per_account: u32, per_address: u32) -> Self {
-        let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n.max(1)).expect("at least one"));
         Self {
-            per_account: RateLimiter::keyed(quota(per_account)),
-            per_address: RateLimiter::keyed(quota(per_address)),
+            per_account: KeyedLimiter::per_minute(per_account),
+            per_address: KeyedLimiter::per_minute(per_address),
         }
     }
 
-    /// Counts one attempt for the account (its e-mail as typed, folded) and the client address;
-    /// refuses with 429 and the seconds to wait when either has used up its allowance.
-    pub fn check(&self, account: &str, address: Option<IpAddr>) -> Result<(), AppError> {
-        let clock = DefaultClock::default();
+    /// Counts one attempt for the account and the client address; refuses with 429 and the
+    /// seconds to wait when either has used up its allowance.
+    pub fn check(&self, account: AttemptFor<'_>, address: Option<IpAddr>) -> Result<(), AppError> {
+        let now = Instant::now();
         if let Some(address) = address {
-            if let Err(not_until) = self.per_address.check_key(&address) {
-                return Err(too_many(not_until.wait_time_from(clock.now())));
-            }
+            self.per_address.check(address, now).map_err(too_many)?;
         }
-        let account = account.trim().to_lowercase();
-        if let Err(not_until) = self.per_account.check_key(&account) {
-            return Err(too_many(not_until.wait_time_from(clock.now())));
-        }
-        self.forget_idle_keys();
-        Ok(())
+        self.per_account
+            .check(account_key(account), now)
+            .map_err(too_many)
     }
 
-    fn forget_idle_keys(&self) {
-        if self.per_account.len() > MAX_TRACKED_KEYS {
-            self.per_account.retain_recent();
-        }
-        if self.per_address.len() > MAX_TRACKED_KEYS {
-            self.per_address.retain_recent();
-        }
+    /// How many keys both tables hold, and the bytes the tables and their keys take on the heap.
+    pub fn tracked(&self) -> (usize, usize) {
+        let keys = self.per_account.len() + self.per_address.len();
+        let bytes = self.per_account.heap_bytes(|key| key.capacity())
+            + self.per_address.heap_bytes(|_| 0);
+        (keys, bytes)
     }
 }
 
-fn too_many(wait: std::time::Duration) -> AppError {
+fn account_key(account: AttemptFor<'_>) -> String {
+    match account {
+        AttemptFor::User(id) => format!("user:{id}"),
+        AttemptFor::Email(raw) => match Email::parse(raw) {
+            Ok(email) => {
+                let mut key = format!("email:{}", email.as_str());
+                let mut end = MAX_KEY_BYTES.min(key.len());
+                while !key.is_char_boundary(end) {
+                    end -= 1;
+                }
+                key.truncate(end);
+                key
+            }
+            Err(_) => "email:(malformed)".to_owned(),
+        },
+    }
+}
+
+fn too_many(wait: Duration) -> AppError {
     AppError::TooManyRequests {
         retry_after_seconds: wait.as_secs() + u64::from(wait.subsec_nanos() > 0),
+    }
+}
+
+/// Token buckets per key, refilled evenly, in a table of bounded size.
+struct KeyedLimiter<K> {
+    burst: f64,
+    /// Tokens per second.
+    refill: f64,
+    buckets: Mutex<HashMap<K, Bucket>>,
+}
+
+#[derive(Clone, Copy)]
+struct Bucket {
+    tokens: f64,
+    updated: Instant,
+}
+
+impl Bucket {
+    fn tokens_at(&self, now: Instant, refill: f64, burst: f64) -> f64 {
+        let elapsed = now.saturating_duration_since(self.updated).as_secs_f64();
+        (self.tokens + elapsed * refill).min(burst)
+    }
+}
+
+impl<K: Eq + Hash + Clone> KeyedLimiter<K> {
+    fn per_minute(burst: u32) -> Self {
+        let burst = f64::from(burst.max(1));
+        Self {
+            burst,
+            refill: burst / 60.0,
+            buckets: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.buckets.lock().map_or(0, |buckets| buckets.len())
+    }
+
+    /// The table's slots (a key, a bucket and a control byte each, for every slot it has room
+    /// for) plus what each key holds on the heap beyond itself.
+    fn heap_bytes(&self, key_heap: impl Fn(&K) -> usize) -> usize {
+        let Ok(buckets) = self.buckets.lock() else {
+            return 0;
+        };
+        let slot = std::mem::size_of::<K>() + std::mem::size_of::<Bucket>() + 1;
+        buckets.capacity() * slot + buckets.keys().map(key_heap).sum::<usize>()
+    }
+
+    /// Takes a token for `key`, or says how long until one is there.
+    fn check(&self, key: K, now: Instant) -> Result<(), Duration> {
+        let Ok(mut buckets) = self.buckets.lock() else {
+            // A poisoned table means a panic mid-update; refusing is the safe side.
+            return Err(Duration::from_secs(60));
+        };
+        if !buckets.contains_key(&key) && buckets.len() >= MAX_TRACKED_KEYS {
+            self.make_room(&mut buckets, now);
+        }
+        let bucket = buckets.entry(key).or_insert(Bucket {
+            tokens: self.burst,
+            updated: now,
+        });
+        let tokens = bucket.tokens_at(now, self.refill, self.burst);
+        bucket.updated = now;
+        if tokens >= 1.0 {
+            bucket.tokens = tokens - 1.0;
+            Ok(())
+        } else {
+            bucket.tokens = tokens;
+            Err(Duration::from_secs_f64((1.0 - tokens) / self.refill))
+        }
+    }
+
+    /// Forgets keys back to a full allowance; when none are, the least recently used one.
+    fn make_room(&self, buckets: &mut HashMap<K, Bucket>, now: Instant) {
+        buckets.retain(|_, bucket| bucket.tokens_at(now, self.refill, self.burst) < self.burst);
+        if buckets.len() >= MAX_TRACKED_KEYS {
+            let oldest = buckets
+                .iter()
+                .min_by_key(|(_, bucket)| bucket.updated)
+                .map(|(key, _)| key.clone());
+            if let Some(oldest) = oldest {
+                buckets.remove(&oldest);
+            }
+        }
     }
 }
 
@@ -61,36 +180,83 @@ fn too_many(wait: std::time::Duration) -> AppError {
 mod tests {
     use super::*;
 
+    fn email(address: &str) -> AttemptFor<'_> {
+        AttemptFor::Email(address)
+    }
+
     #[test]
     fn an_account_is_limited_whatever_the_address() {
         let limits = AttemptLimits::per_minute(3, 100);
         for n in 0..3 {
             let address = IpAddr::from([10, 0, 0, n]);
-            assert!(limits.check("Ada@example.com", Some(address)).is_ok());
+            assert!(limits
+                .check(email("Ada@example.com"), Some(address))
+                .is_ok());
         }
         let error = limits
-            .check(" ada@EXAMPLE.com", Some(IpAddr::from([10, 0, 0, 9])))
+            .check(email(" ada@EXAMPLE.com"), Some(IpAddr::from([10, 0, 0, 9])))
             .unwrap_err();
         match error {
             AppError::TooManyRequests {
                 retry_after_seconds,
-            } => {
-                assert!((1..=20).contains(&retry_after_seconds))
-            }
+            } => assert!((1..=20).contains(&retry_after_seconds)),
             other => panic!("expected 429, got {other:?}"),
         }
-        assert!(limits.check("grace@example.com", None).is_ok());
+        assert!(limits.check(email("grace@example.com"), None).is_ok());
     }
 
     #[test]
     fn an_address_is_limited_whatever_the_account() {
         let limits = AttemptLimits::per_minute(100, 2);
         let address = Some(IpAddr::from([192, 0, 2, 1]));
-        assert!(limits.check("a@example.com", address).is_ok());
-        assert!(limits.check("b@example.com", address).is_ok());
-        assert!(limits.check("c@example.com", address).is_err());
+        assert!(limits.check(email("a@example.com"), address).is_ok());
+        assert!(limits.check(AttemptFor::User(7), address).is_ok());
+        assert!(limits.check(email("c@example.com"), address).is_err());
         assert!(limits
-            .check("c@example.com", Some(IpAddr::from([192, 0, 2, 2])))
+            .check(email("c@example.com"), Some(IpAddr::from([192, 0, 2, 2])))
             .is_ok());
+    }
+
+    #[test]
+    fn twenty_thousand_distinct_attempts_stay_within_the_stated_size() {
+        let limits = AttemptLimits::per_minute(5, 30);
+        let long_local_part = "x".repeat(200);
+        for n in 0..20_000u32 {
+            let typed = format!("{long_local_part}{n}@example.com{}", " ".repeat(1000));
+            let address = IpAddr::from(n.to_be_bytes());
+            let _ = limits.check(email(&typed), Some(address));
+        }
+        let (keys, bytes) = limits.tracked();
+        eprintln!("after 20,000 distinct attempts: {keys} keys, {bytes} bytes");
+        assert!(keys <= 2 * MAX_TRACKED_KEYS, "{keys} keys");
+        assert!(bytes <= MAX_LIMITER_BYTES, "{bytes} bytes");
+    }
+
+    #[test]
+    fn a_huge_or_malformed_email_becomes_a_short_key() {
+        let huge = format!("{}@example.com", "a".repeat(2 * 1024 * 1024));
+        assert_eq!(account_key(email(&huge)), "email:(malformed)");
+        let long = format!("{}@example.com", "é".repeat(240));
+        let key = account_key(email(&long));
+        assert!(key.len() <= MAX_KEY_BYTES, "{}", key.len());
+        assert_eq!(account_key(email("not an email")), "email:(malformed)");
+    }
+
+    #[test]
+    fn a_full_table_forgets_the_least_recently_used_key_first() {
+        let limiter = KeyedLimiter::<u32>::per_minute(1);
+        let start = Instant::now();
+        for key in 0..MAX_TRACKED_KEYS as u32 {
+            limiter
+                .check(key, start + Duration::from_micros(key.into()))
+                .unwrap();
+        }
+        // Key 0 is used again later, so key 1 is now the oldest.
+        let later = start + Duration::from_secs(1);
+        assert!(limiter.check(0, later).is_err());
+        limiter.check(99_999, later).unwrap();
+        assert_eq!(limiter.len(), MAX_TRACKED_KEYS);
+        assert!(limiter.check(0, later).is_err(), "key 0 was kept");
+        assert!(limiter.check(1, later).is_ok(), "key 1 was forgotten");
     }
 }

@@ -1,7 +1,8 @@
 //! sea-orm queries for accounts. Accounts are not team data: they are found by id or e-mail.
 use sea_orm::{
+    sea_query::{Alias, Query},
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
-    QueryFilter, Set,
+    QueryFilter, Set, SqlErr,
 };
 
 use super::entity::{self, Entity as Users};
@@ -12,6 +13,24 @@ pub struct NewUser<'a> {
     pub password_hash: Option<&'a str>,
     pub security_stamp: &'a str,
     pub oidc_identity: Option<&'a str>,
+}
+
+/// Writes the install's one set-up row (see the `create_installation` migration); false when
+/// another set-up wrote it first. Run it first in the set-up's transaction: it is what makes a
+/// second set-up wait for the first and then fail.
+pub async fn claim_installation(db: &impl ConnectionTrait) -> Result<bool, DbErr> {
+    let insert = Query::insert()
+        .into_table(Alias::new("installation"))
+        .columns([Alias::new("id"), Alias::new("set_up_at")])
+        .values_panic([1.into(), chrono::Utc::now().into()])
+        .to_owned();
+    match db.execute(&insert).await {
+        Ok(_) => Ok(true),
+        Err(error) if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+            Ok(false)
+        }
+        Err(error) => Err(error),
+    }
 }
 
 pub async fn count(db: &impl ConnectionTrait) -> Result<u64, DbErr> {
@@ -74,14 +93,17 @@ pub async fn set_password(
     .map(drop)
 }
 
-pub async fn link_oidc_identity(
+/// Links (or with `None` unlinks) a single sign-on identity, with a new security stamp.
+pub async fn set_oidc_identity(
     db: &impl ConnectionTrait,
     id: i32,
-    identity: &str,
+    identity: Option<&str>,
+    security_stamp: &str,
 ) -> Result<entity::Model, DbErr> {
     entity::ActiveModel {
         id: Set(id),
-        oidc_identity: Set(Some(identity.to_owned())),
+        oidc_identity: Set(identity.map(str::to_owned)),
+        security_stamp: Set(security_stamp.to_owned()),
         ..Default::default()
     }
     .update(db)

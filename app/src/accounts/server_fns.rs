@@ -6,7 +6,7 @@ use super::domain::Account;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use crate::{
-    accounts::{service, session},
+    accounts::{next_path, rate_limit::AttemptFor, service, session, single_sign_on},
     auth::{client_address, current_user_id, request_parts},
     forms::keep_form_input_on_error,
     state::app_state,
@@ -47,6 +47,7 @@ pub async fn set_up(
 ) -> Result<(), AppError> {
     let result = async {
         let state = app_state()?;
+        count_attempt(AttemptFor::Email(&email))?;
         let input = service::SignUp {
             email: &email,
             display_name: &display_name,
@@ -76,7 +77,7 @@ pub async fn sign_up(
     #[server(default)] next: String,
 ) -> Result<(), AppError> {
     let result = async {
-        count_attempt(&email)?;
+        count_attempt(AttemptFor::Email(&email))?;
         let input = service::SignUp {
             email: &email,
             display_name: &display_name,
@@ -84,7 +85,7 @@ pub async fn sign_up(
         };
         let user = service::sign_up(&app_state()?.db, input).await?;
         session::sign_in(&user).await?;
-        leptos_axum::redirect(&session::safe_next_path(&next));
+        leptos_axum::redirect(&next_path::safe_next_path(&next));
         Ok(())
     }
     .await;
@@ -101,10 +102,10 @@ pub async fn sign_in(
     #[server(default)] next: String,
 ) -> Result<(), AppError> {
     let result = async {
-        count_attempt(&email)?;
+        count_attempt(AttemptFor::Email(&email))?;
         let user = service::check_password(&app_state()?.db, &email, &password).await?;
         session::sign_in(&user).await?;
-        leptos_axum::redirect(&session::safe_next_path(&next));
+        leptos_axum::redirect(&next_path::safe_next_path(&next));
         Ok(())
     }
     .await;
@@ -118,8 +119,8 @@ pub async fn sign_out() -> Result<(), AppError> {
     Ok(())
 }
 
-/// Changes the password. Every other session of the account ends; this one continues under a
-/// new id.
+/// Changes (or, for an account that signs in through single sign-on only, sets) the password.
+/// Every other session of the account ends; this one continues under a new id.
 #[server(endpoint = "change_password")]
 pub async fn change_password(
     #[server(default)] current_password: String,
@@ -127,9 +128,13 @@ pub async fn change_password(
 ) -> Result<(), AppError> {
     let result = async {
         let user_id = current_user_id().await?;
-        let user =
-            service::change_password(&app_state()?.db, user_id, &current_password, &new_password)
-                .await?;
+        count_attempt(AttemptFor::User(user_id))?;
+        let change = service::PasswordChange {
+            current_password: &current_password,
+            new_password: &new_password,
+            recent_single_sign_on: session::signed_in_through_sso_recently().await?,
+        };
+        let user = service::change_password(&app_state()?.db, user_id, change).await?;
         session::sign_in(&user).await?;
         leptos_axum::redirect("/account?changed=1");
         Ok(())
@@ -138,11 +143,27 @@ pub async fn change_password(
     keep_form_input_on_error::<ChangePassword, _>(result, &[])
 }
 
-/// Counts a sign-in or sign-up attempt against the limits for the account and the client.
+/// Unlinks the organisation account (single sign-on) from the signed-in account, which must
+/// have a password. Every other session of the account ends.
+#[server(endpoint = "unlink_organisation_account")]
+pub async fn unlink_organisation_account() -> Result<(), AppError> {
+    let result = async {
+        let user_id = current_user_id().await?;
+        let user = single_sign_on::unlink_identity(&app_state()?.db, user_id).await?;
+        session::sign_in(&user).await?;
+        leptos_axum::redirect("/account?unlinked=1");
+        Ok(())
+    }
+    .await;
+    keep_form_input_on_error::<UnlinkOrganisationAccount, _>(result, &[])
+}
+
+/// Counts an attempt that costs a password hash against the limits for the account and the
+/// client.
 #[cfg(feature = "ssr")]
-fn count_attempt(email: &str) -> Result<(), AppError> {
+fn count_attempt(account: AttemptFor<'_>) -> Result<(), AppError> {
     let state = app_state()?;
     let parts = request_parts()?;
     let address = client_address(&parts, state.security.trusted_proxy_header.as_deref());
-    state.security.attempt_limits.check(email, address)
+    state.security.attempt_limits.check(account, address)
 }

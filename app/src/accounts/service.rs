@@ -107,11 +107,18 @@ pub async fn set_up_first_owner(
     input: SignUp<'_>,
     team_name: &str,
 ) -> Result<entity::Model, AppError> {
+    // Checked before the slow hash, so that calls on a set-up install cost nothing; checked
+    // again in the transaction, for two set-ups at once.
+    if !setup_needed(db).await? {
+        return Err(already_set_up());
+    }
     let account = PasswordAccount::check(&input)?;
     let team_name = teams::domain::parse_team_name(team_name)?;
     let account = account.hash().await?;
     let transaction = db.begin().await?;
-    if repository::count(&transaction).await? > 0 {
+    if !repository::claim_installation(&transaction).await?
+        || repository::count(&transaction).await? > 0
+    {
         return Err(already_set_up());
     }
     let user = account.insert(&transaction).await?;
@@ -144,16 +151,38 @@ pub async fn check_password(
     }
 }
 
+/// How the person changing a password proved it is them, beyond being signed in.
+pub struct PasswordChange<'a> {
+    pub current_password: &'a str,
+    pub new_password: &'a str,
+    /// Whether this session signed in through single sign-on within the last few minutes: an
+    /// account without a password needs that before it sets one.
+    pub recent_single_sign_on: bool,
+}
+
 /// Replaces the password and the security stamp, which ends every session of the account.
+/// An account with a password names it; one without must have just signed in through single
+/// sign-on, so that a stolen session cannot give itself a password that outlives it.
 pub async fn change_password(
     db: &DatabaseConnection,
     user_id: i32,
-    current_password: &str,
-    new_password: &str,
+    change: PasswordChange<'_>,
 ) -> Result<entity::Model, AppError> {
+    let PasswordChange {
+        current_password,
+        new_password,
+        recent_single_sign_on,
+    } = change;
     let user = repository::find(db, user_id)
         .await?
         .ok_or(AppError::Unauthorized)?;
+    if user.password_hash.is_none() && !recent_single_sign_on {
+        return Err(AppError::validation(
+            "current_password",
+            "Confirm it is you: sign in with your organisation again, then set the password \
+             within 10 minutes.",
+        ));
+    }
     if user.password_hash.is_some()
         && !passwords::verify(current_password, user.password_hash.as_deref()).await?
     {
@@ -169,59 +198,6 @@ pub async fn change_password(
     repository::find(db, user.id)
         .await?
         .ok_or(AppError::Unauthorized)
-}
-
-/// What an OpenID provider says about the person signing in.
-pub struct ExternalIdentity<'a> {
-    /// `issuer|subject`: stable for the person at that provider.
-    pub identity: &'a str,
-    pub email: Option<&'a str>,
-    pub email_verified: bool,
-    pub name: Option<&'a str>,
-}
-
-/// The account for a single sign-on identity: the one already linked to it; else the account
-/// with the same e-mail, linked now if the provider vouches for the address; else a new account
-/// without a password.
-pub async fn sign_in_with_identity(
-    db: &DatabaseConnection,
-    external: ExternalIdentity<'_>,
-) -> Result<entity::Model, AppError> {
-    if let Some(user) = repository::find_by_oidc_identity(db, external.identity).await? {
-        return Ok(user);
-    }
-    if setup_needed(db).await? {
-        return Err(AppError::Conflict {
-            message: "Groundwork is not set up yet: the first owner signs up at /setup.".into(),
-        });
-    }
-    let email =
-        Email::parse(external.email.unwrap_or_default()).map_err(|_| AppError::Conflict {
-            message: "Your organisation's sign-in did not share a valid e-mail address.".into(),
-        })?;
-    if let Some(user) = repository::find_by_email(db, email.as_str()).await? {
-        if !external.email_verified {
-            return Err(AppError::Conflict {
-                message: "An account with this e-mail exists. Sign in with its password.".into(),
-            });
-        }
-        return Ok(repository::link_oidc_identity(db, user.id, external.identity).await?);
-    }
-    let display_name = parse_display_name(external.name.unwrap_or_default(), &email)
-        .unwrap_or_else(|_| email.local_part().to_owned());
-    let stamp = passwords::random_token();
-    repository::insert(
-        db,
-        NewUser {
-            email: email.as_str(),
-            display_name: &display_name,
-            password_hash: None,
-            security_stamp: &stamp,
-            oidc_identity: Some(external.identity),
-        },
-    )
-    .await
-    .map_err(|error| error.into())
 }
 
 /// The account with this e-mail (typed in any case), if any.
@@ -306,19 +282,31 @@ mod tests {
     async fn a_new_password_replaces_the_old_one_and_the_security_stamp() {
         let (db, owner) = database_with_member().await;
         let before = find_account(&db, owner.user_id).await.unwrap().unwrap();
-        let wrong = change_password(&db, owner.user_id, "not it", "a brand new passphrase")
-            .await
-            .unwrap_err();
+        let change = |current_password, new_password| PasswordChange {
+            current_password,
+            new_password,
+            recent_single_sign_on: false,
+        };
+        let wrong = change_password(
+            &db,
+            owner.user_id,
+            change("not it", "a brand new passphrase"),
+        )
+        .await
+        .unwrap_err();
         assert!(wrong.message_for_field("current_password").is_some());
-        let weak = change_password(&db, owner.user_id, "a long test password", "password1")
-            .await
-            .unwrap_err();
+        let weak = change_password(
+            &db,
+            owner.user_id,
+            change("a long test password", "password1"),
+        )
+        .await
+        .unwrap_err();
         assert!(weak.message_for_field("new_password").is_some());
         let after = change_password(
             &db,
             owner.user_id,
-            "a long test password",
-            "a brand new passphrase",
+            change("a long test password", "a brand new passphrase"),
         )
         .await
         .unwrap();
@@ -348,35 +336,33 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_verified_sso_email_links_to_the_existing_account_once() {
-        let (db, owner) = database_with_member().await;
-        let external = |verified| ExternalIdentity {
-            identity: "http://idp|alice",
-            email: Some("OWNER@example.com"),
-            email_verified: verified,
-            name: Some("Alice"),
-        };
-        assert!(sign_in_with_identity(&db, external(false)).await.is_err());
-        let linked = sign_in_with_identity(&db, external(true)).await.unwrap();
-        assert_eq!(linked.id, owner.user_id);
-        let again = sign_in_with_identity(&db, external(false)).await.unwrap();
-        assert_eq!(again.id, owner.user_id);
-
-        let newcomer = sign_in_with_identity(
+    async fn an_account_without_a_password_sets_one_only_right_after_single_sign_on() {
+        use crate::accounts::single_sign_on::{sign_in_with_identity, ExternalIdentity};
+        let (db, _) = database_with_member().await;
+        let sso_only = sign_in_with_identity(
             &db,
             ExternalIdentity {
                 identity: "http://idp|bob",
                 email: Some("bob@example.com"),
-                email_verified: true,
                 name: None,
             },
         )
         .await
         .unwrap();
-        assert_eq!(
-            (newcomer.display_name.as_str(), newcomer.password_hash),
-            ("bob", None)
-        );
+        let change = |recent_single_sign_on| PasswordChange {
+            current_password: "",
+            new_password: "a brand new passphrase",
+            recent_single_sign_on,
+        };
+        let refused = change_password(&db, sso_only.id, change(false))
+            .await
+            .unwrap_err();
+        assert!(refused.message_for_field("current_password").is_some());
+        let changed = change_password(&db, sso_only.id, change(true))
+            .await
+            .unwrap();
+        assert!(changed.password_hash.is_some());
+        assert_ne!(changed.security_stamp, sso_only.security_stamp);
     }
 
     #[tokio::test]

@@ -1,7 +1,7 @@
 //! Signing a user in and out of the current request's session.
 use super::{
-    backend::{AuthSession, SessionUser, SIGNED_IN_AT_KEY},
-    entity,
+    backend::{AuthSession, SessionUser, SIGNED_IN_AT_KEY, SSO_SIGNED_IN_AT_KEY},
+    entity, single_sign_on,
 };
 use crate::{auth::request_parts, error::AppError};
 
@@ -37,6 +37,28 @@ pub async fn sign_in_with(mut session: AuthSession, user: &entity::Model) -> Res
     Ok(())
 }
 
+/// Records in the session that it signed in through single sign-on just now.
+pub async fn mark_signed_in_through_sso(session: &AuthSession) -> Result<(), AppError> {
+    session
+        .session
+        .insert(SSO_SIGNED_IN_AT_KEY, chrono::Utc::now().timestamp())
+        .await
+        .map_err(session_error)
+}
+
+/// Whether this session signed in through single sign-on within the re-authentication window.
+pub async fn signed_in_through_sso_recently() -> Result<bool, AppError> {
+    let at: Option<i64> = auth_session()?
+        .session
+        .get(SSO_SIGNED_IN_AT_KEY)
+        .await
+        .map_err(session_error)?;
+    Ok(single_sign_on::reauthenticated_recently(
+        at,
+        chrono::Utc::now().timestamp(),
+    ))
+}
+
 /// Ends the session: its record is deleted from the store and the cookie cleared.
 pub async fn sign_out() -> Result<(), AppError> {
     let mut session = auth_session()?;
@@ -47,33 +69,4 @@ pub async fn sign_out() -> Result<(), AppError> {
 fn session_error(error: impl std::fmt::Display) -> AppError {
     tracing::error!(%error, "session store failed");
     AppError::Internal
-}
-
-/// A path on this site to go to after signing in; anything else (another host, `//evil`) is
-/// replaced by the home page.
-pub fn safe_next_path(next: &str) -> String {
-    let next = next.trim();
-    if next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.contains('\\')
-        && !next.contains("://")
-    {
-        next.to_owned()
-    } else {
-        "/".to_owned()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_next_path;
-
-    #[test]
-    fn only_local_paths_are_followed_after_sign_in() {
-        assert_eq!(safe_next_path("/projects/4"), "/projects/4");
-        assert_eq!(safe_next_path("//evil.example"), "/");
-        assert_eq!(safe_next_path("https://evil.example"), "/");
-        assert_eq!(safe_next_path("/\\evil.example"), "/");
-        assert_eq!(safe_next_path(""), "/");
-    }
 }

@@ -3,30 +3,39 @@
 //!
 //! `GET /auth/oidc/start` sends the browser to the provider; `GET /auth/oidc/callback` takes the
 //! code back, checks the state, exchanges the code, verifies the ID token (signature, issuer,
-//! audience, expiry, nonce), and signs the person in.
+//! audience, expiry, nonce), and signs the person in. `GET /auth/oidc/start?link=1`, from a
+//! signed-in account, links the organisation account to it instead (the only way an identity
+//! joins an account that already exists).
+mod pending;
+
 use std::sync::Arc;
 
-use app::accounts::{backend::AuthSession, service, session::safe_next_path};
+use app::accounts::{
+    backend::AuthSession,
+    next_path::safe_next_path,
+    session,
+    single_sign_on::{self, ExternalIdentity},
+};
 use axum::{
     extract::{Query, State},
-    http::StatusCode,
+    http::{header, HeaderMap, StatusCode},
     response::{Html, IntoResponse, Redirect, Response},
     routing::get,
     Router,
 };
 use openidconnect::{
-    core::{CoreClient, CoreProviderMetadata, CoreResponseType, CoreUserInfoClaims},
-    AuthenticationFlow, AuthorizationCode, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce,
-    OAuth2TokenResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, Scope, TokenResponse,
+    core::{CoreClient, CoreProviderMetadata, CoreResponseType},
+    AuthenticationFlow, ClientId, ClientSecret, CsrfToken, IssuerUrl, Nonce, PkceCodeChallenge,
+    RedirectUrl, Scope,
 };
 use sea_orm::DatabaseConnection;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use tokio::sync::OnceCell;
-use tower_sessions::Session;
+
+use pending::Pending;
 
 /// Where the provider sends people back to, under the app's public URL.
 pub const CALLBACK_PATH: &str = "/auth/oidc/callback";
-const PENDING_KEY: &str = "groundwork.oidc_pending";
 
 #[derive(Debug, Clone)]
 pub struct OidcSettings {
@@ -45,19 +54,12 @@ struct Oidc {
     metadata: OnceCell<CoreProviderMetadata>,
 }
 
-/// What the start of a sign-in leaves in the session for its callback.
-#[derive(Serialize, Deserialize)]
-struct Pending {
-    state: String,
-    nonce: String,
-    pkce_verifier: String,
-    next: String,
-}
-
 #[derive(Deserialize)]
 struct StartQuery {
     #[serde(default)]
     next: String,
+    /// Present when a signed-in account links its organisation account.
+    link: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -116,6 +118,11 @@ impl Oidc {
             .cloned()
     }
 
+    /// Whether the app is served over https (cookies are then `Secure` and `__Host-`).
+    fn secure(&self) -> bool {
+        self.settings.public_url.starts_with("https://")
+    }
+
     fn redirect_url(&self) -> Result<RedirectUrl, String> {
         let url = format!(
             "{}{CALLBACK_PATH}",
@@ -141,11 +148,19 @@ macro_rules! client {
     }};
 }
 
+// After the macro, which it uses.
+mod identity;
+
 async fn start(
     State(oidc): State<Arc<Oidc>>,
-    session: Session,
+    auth: AuthSession,
     Query(query): Query<StartQuery>,
 ) -> Response {
+    let link_user_id = match (query.link.is_some(), &auth.user) {
+        (false, _) => None,
+        (true, Some(user)) => Some(user.id),
+        (true, None) => return Redirect::to("/sign-in?next=/account").into_response(),
+    };
     let client = match client!(&oidc) {
         Ok(client) => client,
         Err(error) => {
@@ -172,41 +187,52 @@ async fn start(
         nonce: nonce.secret().clone(),
         pkce_verifier: verifier.secret().clone(),
         next: safe_next_path(&query.next),
+        link_user_id,
     };
-    if let Err(error) = session.insert(PENDING_KEY, pending).await {
-        tracing::error!(%error, "could not store the single sign-on state");
+    let Some(cookie) = pending::set_cookie(&pending, oidc.secure()) else {
+        tracing::error!("could not write the single sign-on cookie");
         return failure_page(
             StatusCode::INTERNAL_SERVER_ERROR,
             "Something went wrong on our side.",
         );
-    }
-    Redirect::to(url.as_str()).into_response()
+    };
+    let mut response = Redirect::to(url.as_str()).into_response();
+    response.headers_mut().insert(header::SET_COOKIE, cookie);
+    response
 }
 
 async fn callback(
     State(oidc): State<Arc<Oidc>>,
     auth: AuthSession,
+    headers: HeaderMap,
     Query(query): Query<CallbackQuery>,
 ) -> Response {
-    match finish(&oidc, auth, query).await {
-        Ok(next) => Redirect::to(&next).into_response(),
-        Err((status, message)) => failure_page(status, &message),
-    }
+    let secure = oidc.secure();
+    let mut response = match pending::from_request(&headers, secure) {
+        None => failure_page(
+            StatusCode::BAD_REQUEST,
+            "This sign-in link has expired. Start again from the sign-in page.",
+        ),
+        Some(pending) => match finish(&oidc, auth, query, pending).await {
+            Ok(next) => Redirect::to(&safe_next_path(&next)).into_response(),
+            Err((status, message)) => failure_page(status, &message),
+        },
+    };
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, pending::clear_cookie(secure));
+    response
 }
 
 type Failure = (StatusCode, String);
 
-async fn finish(oidc: &Oidc, auth: AuthSession, query: CallbackQuery) -> Result<String, Failure> {
+async fn finish(
+    oidc: &Oidc,
+    auth: AuthSession,
+    query: CallbackQuery,
+    pending: Pending,
+) -> Result<String, Failure> {
     let refused = |message: &str| (StatusCode::BAD_REQUEST, message.to_owned());
-    let pending: Pending = auth
-        .session
-        .remove(PENDING_KEY)
-        .await
-        .ok()
-        .flatten()
-        .ok_or_else(|| {
-            refused("This sign-in link has expired. Start again from the sign-in page.")
-        })?;
     if let Some(error) = query.error {
         tracing::info!(%error, "the provider refused the sign-in");
         return Err(refused(
@@ -221,71 +247,48 @@ async fn finish(oidc: &Oidc, auth: AuthSession, query: CallbackQuery) -> Result<
     let code = query
         .code
         .ok_or_else(|| refused("The provider sent no code."))?;
-    let unavailable = |error: String| {
-        tracing::error!(%error, "single sign-on failed");
+    let person =
+        identity::verified_person(oidc, code, pending.pkce_verifier, pending.nonce).await?;
+    let external = ExternalIdentity {
+        identity: &person.identity,
+        email: person.email.as_deref(),
+        name: person.name.as_deref(),
+    };
+    let as_failure = |error: app::error::AppError| {
         (
-            StatusCode::BAD_GATEWAY,
-            "Your organisation's sign-in could not be completed. Try again shortly.".to_owned(),
+            StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::BAD_REQUEST),
+            error.to_string(),
         )
     };
-    let client = client!(oidc).map_err(unavailable)?;
-    let token = client
-        .exchange_code(AuthorizationCode::new(code))
-        .map_err(|error| unavailable(error.to_string()))?
-        .set_pkce_verifier(PkceCodeVerifier::new(pending.pkce_verifier))
-        .request_async(&oidc.http)
-        .await
-        .map_err(|error| unavailable(format!("token exchange: {error}")))?;
-    let id_token = token
-        .id_token()
-        .ok_or_else(|| unavailable("no ID token in the response".into()))?;
-    let claims = id_token
-        .claims(&client.id_token_verifier(), &Nonce::new(pending.nonce))
-        .map_err(|error| {
-            tracing::warn!(%error, "an ID token failed verification");
-            refused("The sign-in could not be verified.")
-        })?;
-    let identity = format!("{}|{}", claims.issuer().as_str(), claims.subject().as_str());
-    let mut email = claims.email().map(|email| email.as_str().to_owned());
-    let mut email_verified = claims.email_verified().unwrap_or(false);
-    let mut name = claims
-        .name()
-        .and_then(|name| name.get(None))
-        .map(|name| name.as_str().to_owned());
-    if email.is_none() {
-        // Many providers put the profile in the userinfo response only.
-        let info: CoreUserInfoClaims = client
-            .user_info(token.access_token().clone(), Some(claims.subject().clone()))
-            .map_err(|error| unavailable(error.to_string()))?
-            .request_async(&oidc.http)
-            .await
-            .map_err(|error| unavailable(format!("userinfo: {error}")))?;
-        email = info.email().map(|email| email.as_str().to_owned());
-        email_verified = info.email_verified().unwrap_or(false);
-        name = name.or_else(|| {
-            info.name()
-                .and_then(|name| name.get(None))
-                .map(|name| name.as_str().to_owned())
-        });
-    }
-    let external = service::ExternalIdentity {
-        identity: &identity,
-        email: email.as_deref(),
-        email_verified,
-        name: name.as_deref(),
+    let (user, next) = match pending.link_user_id {
+        Some(user_id) => {
+            if auth.user.as_ref().map(|user| user.id) != Some(user_id) {
+                return Err(refused(
+                    "You are no longer signed in to the account that asked for the link. \
+                     Sign in and try again.",
+                ));
+            }
+            let user = single_sign_on::link_identity(&oidc.db, user_id, &person.identity)
+                .await
+                .map_err(as_failure)?;
+            (user, "/account?linked=1".to_owned())
+        }
+        None => {
+            let user = single_sign_on::sign_in_with_identity(&oidc.db, external)
+                .await
+                .map_err(as_failure)?;
+            (user, pending.next)
+        }
     };
-    let user = service::sign_in_with_identity(&oidc.db, external)
+    let internal =
+        |error: app::error::AppError| (StatusCode::INTERNAL_SERVER_ERROR, error.to_string());
+    session::sign_in_with(auth.clone(), &user)
         .await
-        .map_err(|error| {
-            (
-                StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::BAD_REQUEST),
-                error.to_string(),
-            )
-        })?;
-    app::accounts::session::sign_in_with(auth, &user)
+        .map_err(internal)?;
+    session::mark_signed_in_through_sso(&auth)
         .await
-        .map_err(|error| (StatusCode::INTERNAL_SERVER_ERROR, error.to_string()))?;
-    Ok(pending.next)
+        .map_err(internal)?;
+    Ok(next)
 }
 
 fn failure_page(status: StatusCode, message: &str) -> Response {

@@ -5,62 +5,119 @@ use leptos_router::hooks::use_query_map;
 use crate::{
     accounts::{
         domain::{Account, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS},
-        server_fns::{who_am_i, ChangePassword, SignOut},
+        server_fns::{
+            single_sign_on_enabled, who_am_i, ChangePassword, SignOut, UnlinkOrganisationAccount,
+        },
     },
     components::{page_or_error, FieldError, FormError},
     error::AppError,
 };
 
-/// `/account`: who is signed in, changing the password, signing out.
+/// `/account`: who is signed in, the password, the organisation account, signing out.
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let account = Resource::new(
         || (),
-        |_| async { who_am_i().await?.ok_or(AppError::Unauthorized) },
+        |_| async {
+            let account = who_am_i().await?.ok_or(AppError::Unauthorized)?;
+            Ok((account, single_sign_on_enabled().await?))
+        },
     );
     view! {
         <Title text="Your account · Groundwork"/>
         <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>
             {move || Suspend::new(async move {
-                page_or_error(account.await, |account| view! { <AccountDetails account/> }.into_any())
+                page_or_error(account.await, |(account, sso)| view! { <AccountDetails account sso/> }.into_any())
             })}
         </Suspense>
     }
 }
 
 #[component]
-fn AccountDetails(account: Account) -> impl IntoView {
+fn AccountDetails(account: Account, sso: bool) -> impl IntoView {
     let change = ServerAction::<ChangePassword>::new();
     let sign_out = ServerAction::<SignOut>::new();
     let error = Signal::derive(move || change.value().get().and_then(Result::err));
-    let changed = use_query_map().with_untracked(|query| query.get("changed").is_some());
+    let flag = |name: &str| use_query_map().with_untracked(|query| query.get(name).is_some());
+    let changed = flag("changed");
+    let has_password = account.has_password;
 
     view! {
         <h1>"Your account"</h1>
         <p>{account.display_name} " · " {account.email}</p>
         <section class="card narrow" aria-labelledby="password-heading">
-            <h2 id="password-heading">"Change password"</h2>
+            <h2 id="password-heading">{if has_password { "Change password" } else { "Set a password" }}</h2>
             <Show when=move || changed>
                 <p class="saved" role="status">"Password changed. You were signed out everywhere else."</p>
             </Show>
+            {(!has_password).then(|| view! {
+                <p class="hint">"You sign in through your organisation. To set a password as well, "
+                    <a href="/auth/oidc/start?next=/account">"confirm with your organisation"</a>
+                    " first, then set it within 10 minutes."</p>
+            })}
             <ActionForm action=change attr:class="stacked-form">
                 <FormError error/>
-                <Show when=move || account.has_password>
+                <Show when=move || has_password>
                     <label for="current-password">"Current password"</label>
                     <input id="current-password" name="current_password" type="password" required
                         autocomplete="current-password" aria-describedby="current_password-error"/>
-                    <FieldError error field="current_password"/>
                 </Show>
+                <FieldError error field="current_password"/>
                 <label for="new-password">"New password"</label>
                 <input id="new-password" name="new_password" type="password" required
                     minlength=PASSWORD_MIN_CHARS maxlength=PASSWORD_MAX_CHARS
                     autocomplete="new-password" aria-describedby="new_password-error"/>
                 <FieldError error field="new_password"/>
-                <button type="submit" disabled=move || change.pending().get()>"Change password"</button>
+                <button type="submit" disabled=move || change.pending().get()>
+                    {if has_password { "Change password" } else { "Set password" }}
+                </button>
             </ActionForm>
         </section>
+        {(sso || account.has_organisation_account).then(|| view! {
+            <OrganisationAccount linked=account.has_organisation_account has_password
+                just_linked=flag("linked") just_unlinked=flag("unlinked")/>
+        })}
         <ActionForm action=sign_out>
             <button type="submit" class="secondary">"Sign out"</button>
         </ActionForm>
+    }
+}
+
+/// Linking the organisation account (single sign-on) to this account, or unlinking it.
+#[component]
+fn OrganisationAccount(
+    linked: bool,
+    has_password: bool,
+    just_linked: bool,
+    just_unlinked: bool,
+) -> impl IntoView {
+    let unlink = ServerAction::<UnlinkOrganisationAccount>::new();
+    let error = Signal::derive(move || unlink.value().get().and_then(Result::err));
+    view! {
+        <section class="card narrow" aria-labelledby="organisation-heading">
+            <h2 id="organisation-heading">"Organisation account"</h2>
+            {just_linked.then(|| view! {
+                <p class="saved" role="status">"Organisation account linked. You were signed out everywhere else."</p>
+            })}
+            {just_unlinked.then(|| view! {
+                <p class="saved" role="status">"Organisation account unlinked. You were signed out everywhere else."</p>
+            })}
+            {if linked {
+                view! {
+                    <p>"You can sign in with your organisation."</p>
+                    {has_password.then(|| view! {
+                        <ActionForm action=unlink>
+                            <FormError error/>
+                            <button type="submit" class="secondary">"Unlink my organisation account"</button>
+                        </ActionForm>
+                    })}
+                }.into_any()
+            } else {
+                view! {
+                    <p>"Sign in with your organisation as well as with your password. You confirm at your organisation's sign-in page; other sessions of this account then end."</p>
+                    <p><a class="button" href="/auth/oidc/start?link=1">"Link my organisation account"</a></p>
+                }.into_any()
+            }}
+        </section>
     }
 }
