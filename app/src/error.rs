@@ -27,6 +27,10 @@ pub enum AppError {
     /// The request itself was malformed (missing or unparsable arguments).
     #[error("The request was not understood: {message}")]
     BadRequest { message: String },
+    /// The database was too busy to take the change in time (SQLite's write lock, a PostgreSQL
+    /// serialisation failure); nothing was changed, and trying again works.
+    #[error("The server is busy. Nothing was changed; please try again in a moment.")]
+    Busy,
     /// Something failed on our side; the details are in the server log.
     #[error("Something went wrong on our side. Please try again.")]
     Internal,
@@ -77,6 +81,7 @@ impl AppError {
             Self::Validation { .. } => 422,
             Self::BadRequest { .. } => 400,
             Self::TooManyRequests { .. } => 429,
+            Self::Busy => 503,
             Self::Internal => 500,
             Self::Unreachable => 503,
         }
@@ -106,9 +111,24 @@ impl FromServerFnError for AppError {
 #[cfg(feature = "ssr")]
 impl From<sea_orm::DbErr> for AppError {
     fn from(error: sea_orm::DbErr) -> Self {
+        if is_busy(&error) {
+            tracing::warn!(%error, "database busy");
+            return Self::Busy;
+        }
         tracing::error!(%error, "database error");
         Self::Internal
     }
+}
+
+/// SQLite's "database is locked" (`SQLITE_BUSY`, also past the busy timeout), and PostgreSQL's
+/// serialisation failure and deadlock: the transaction did nothing and may be tried again.
+#[cfg(feature = "ssr")]
+fn is_busy(error: &sea_orm::DbErr) -> bool {
+    let text = error.to_string();
+    text.contains("database is locked")
+        || text.contains("database table is locked")
+        || text.contains("could not serialize access")
+        || text.contains("deadlock detected")
 }
 
 #[cfg(test)]
@@ -128,6 +148,18 @@ mod tests {
         let error =
             AppError::from_server_fn_error(ServerFnErrorErr::Args("id: invalid digit".into()));
         assert_eq!(error.status_code(), 400);
+    }
+
+    #[cfg(feature = "ssr")]
+    #[test]
+    fn a_locked_database_is_busy_not_an_internal_error() {
+        let locked = sea_orm::DbErr::Custom(
+            "error returned from database: (code: 5) database is locked".into(),
+        );
+        assert_eq!(AppError::from(locked), AppError::Busy);
+        assert_eq!(AppError::Busy.status_code(), 503);
+        let other = sea_orm::DbErr::Custom("no such table: users".into());
+        assert_eq!(AppError::from(other), AppError::Internal);
     }
 
     #[test]

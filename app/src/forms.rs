@@ -88,8 +88,14 @@ mod server {
             .is_ok_and(|parts| parts.headers.contains_key(header::LOCATION))
     }
 
-    /// For fields too long for a URL: when a plain HTML form post fails, keeps `value` in the
-    /// visitor's session under `key`, for the page to put back with [`take_kept_input`].
+    /// The most input kept for one form, as JSON. An ADR's sections are bounded well below this;
+    /// larger input is not kept (the error still shows).
+    pub const MAX_KEPT_INPUT_BYTES: usize = 256 * 1024;
+
+    /// For fields too long for a URL: when a plain HTML form post of a signed-in user fails,
+    /// keeps `value` in their session under `key`, for the page to put back with
+    /// [`take_kept_input`]. A caller without a signed-in session gets no session for it:
+    /// anonymous requests store nothing.
     pub async fn keep_long_input_on_error<T, V: serde::Serialize>(
         result: Result<T, AppError>,
         key: &str,
@@ -97,13 +103,24 @@ mod server {
     ) -> Result<T, AppError> {
         if result.is_err() {
             let plain_form = use_context::<Parts>().is_some_and(|request| accepts_html(&request));
-            if let (true, Some(session)) = (plain_form, session()) {
-                if let Err(error) = session.insert(&kept_key(key), value).await {
-                    tracing::warn!(%error, "could not keep the form's input");
-                }
+            if let (true, Some(session)) = (plain_form, signed_in_session()) {
+                keep_in(&session, key, value).await;
             }
         }
         result
+    }
+
+    async fn keep_in<V: serde::Serialize>(session: &tower_sessions::Session, key: &str, value: &V) {
+        let json = match serde_json::to_value(value) {
+            Ok(json) => json,
+            Err(error) => return tracing::warn!(%error, "could not encode the form's input"),
+        };
+        if json.to_string().len() > MAX_KEPT_INPUT_BYTES {
+            return tracing::info!(key, "form input too large to keep");
+        }
+        if let Err(error) = session.insert_value(&kept_key(key), json).await {
+            tracing::warn!(%error, "could not keep the form's input");
+        }
     }
 
     /// The input kept by [`keep_long_input_on_error`] under `key`, removed as it is read.
@@ -120,6 +137,15 @@ mod server {
         use_context::<Parts>()?
             .extensions
             .get::<crate::accounts::backend::AuthSession>()
+            .map(|auth| auth.session.clone())
+    }
+
+    /// The session of a signed-in user; `None` for anonymous callers, who must not get one.
+    fn signed_in_session() -> Option<tower_sessions::Session> {
+        use_context::<Parts>()?
+            .extensions
+            .get::<crate::accounts::backend::AuthSession>()
+            .filter(|auth| auth.user.is_some())
             .map(|auth| auth.session.clone())
     }
 

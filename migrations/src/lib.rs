@@ -7,6 +7,7 @@ mod m20261123_000002_create_questionnaire;
 mod m20261124_000003_create_accounts;
 mod m20261124_000004_create_decisions;
 mod m20261124_000005_add_adr_markdown_extras;
+mod m20261201_000006_create_installation;
 
 pub struct Migrator;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000003_create_accounts::Migration),
             Box::new(m20261124_000004_create_decisions::Migration),
             Box::new(m20261124_000005_add_adr_markdown_extras::Migration),
+            Box::new(m20261201_000006_create_installation::Migration),
         ]
     }
 }

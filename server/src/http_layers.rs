@@ -46,18 +46,25 @@ pub fn apply(
             session_settings,
             crate::sessions::enforce_timeouts,
         ))
+        .layer(middleware::from_fn(
+            crate::sessions::forbid_storing_personal_responses,
+        ))
         .layer(sessions);
+    let secure = session_settings.secure_cookie;
     // Around the whole router rather than each route: routing a request clones the route's
     // handler (with Leptos' options), which a page served from the cache need not pay.
     Router::new()
         .fallback_service(app)
         .layer(middleware::from_fn_with_state(
-            Arc::new(PageCache::default()),
+            Arc::new(PageCache::new(crate::sessions::cookie_name(secure))),
             page_cache::serve_cached_pages,
         ))
         .merge(operations)
         .layer(middleware::from_fn(security::reject_cross_site_writes))
-        .layer(middleware::from_fn(security::security_headers))
+        .layer(middleware::from_fn_with_state(
+            security::HeaderSettings { https: secure },
+            security::security_headers,
+        ))
         .layer(CatchPanicLayer::custom(internal_error_page))
         .layer(
             TraceLayer::new_for_http()
@@ -83,13 +90,17 @@ async fn status_from_server_fn_error(request: Request, next: Next) -> Response {
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
         parts.status =
             StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        if let AppError::TooManyRequests {
-            retry_after_seconds,
-        } = error
-        {
+        let retry_after = match error {
+            AppError::TooManyRequests {
+                retry_after_seconds,
+            } => Some(retry_after_seconds),
+            AppError::Busy => Some(1),
+            _ => None,
+        };
+        if let Some(seconds) = retry_after {
             parts
                 .headers
-                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after_seconds));
+                .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
         }
     }
     Response::from_parts(parts, Body::from(bytes))

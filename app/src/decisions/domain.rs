@@ -203,6 +203,10 @@ pub fn parse_people(field: &str, raw: &str) -> Result<Vec<String>, AppError> {
 }
 
 /// The number as people say it: ADR-0007.
+/// The highest ADR number a project can have: five digits is more than any real log needs, and
+/// keeps the counter far from overflowing.
+pub const MAX_ADR_NUMBER: i32 = 99_999;
+
 pub fn display_number(number: i32) -> String {
     format!("ADR-{number:04}")
 }

@@ -1,6 +1,6 @@
 //! sea-orm queries for the decision log. Every query is scoped by team and project.
 use sea_orm::{
-    sea_query::{Expr, ExprTrait, Func},
+    sea_query::{Expr, ExprTrait, Func, LikeExpr},
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, DatabaseConnection,
     DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
 };
@@ -16,14 +16,30 @@ mod sqlite_rows;
 #[cfg(test)]
 mod tests;
 
-/// Takes the next ADR number of a project. The update locks the project's row (PostgreSQL) or
-/// the database (SQLite) until the caller's transaction ends, so parallel inserts queue here and
-/// get consecutive numbers; a rolled-back insert gives its number back.
+/// What taking the next ADR number gave.
+#[derive(Debug, PartialEq, Eq)]
+pub enum NextNumber {
+    Taken(i32),
+    /// The project is not the team's (or does not exist).
+    NoSuchProject,
+    /// The counter is at `max`: no number is left.
+    Exhausted,
+}
+
+/// Takes the next ADR number of a project, up to `max`. The update locks the project's row
+/// (PostgreSQL) or the database (SQLite) until the caller's transaction ends, so parallel inserts
+/// queue here and get consecutive numbers; a rolled-back insert gives its number back.
 pub async fn take_next_number(
     db: &impl ConnectionTrait,
     team_id: i32,
     project_id: i32,
-) -> Result<Option<i32>, DbErr> {
+    max: i32,
+) -> Result<NextNumber, DbErr> {
+    let scoped = || {
+        Projects::find()
+            .filter(project::Column::Id.eq(project_id))
+            .filter(project::Column::TeamId.eq(team_id))
+    };
     let updated = Projects::update_many()
         .col_expr(
             project::Column::LastAdrNumber,
@@ -31,9 +47,16 @@ pub async fn take_next_number(
         )
         .filter(project::Column::Id.eq(project_id))
         .filter(project::Column::TeamId.eq(team_id))
+        .filter(project::Column::LastAdrNumber.lt(max))
         .exec_with_returning(db)
         .await?;
-    Ok(updated.first().map(|row| row.last_adr_number))
+    if let Some(row) = updated.first() {
+        return Ok(NextNumber::Taken(row.last_adr_number));
+    }
+    Ok(match scoped().one(db).await? {
+        Some(_) => NextNumber::Exhausted,
+        None => NextNumber::NoSuchProject,
+    })
 }
 
 /// Moves the project's number counter up to `at_least` (never down); `None` when the project is
@@ -349,9 +372,22 @@ fn search_condition(backend: DatabaseBackend, words: &[String]) -> Condition {
             [words.join(" ")],
         )),
         _ => words.iter().fold(Condition::all(), |all, word| {
-            all.add(adr::Column::SearchText.contains(word.to_lowercase()))
+            let pattern = format!("%{}%", escape_like(&word.to_lowercase()));
+            all.add(Expr::col(adr::Column::SearchText).like(LikeExpr::new(pattern).escape('\\')))
         }),
     }
+}
+
+/// `word` with LIKE's wildcards (`%`, `_`) and the escape character itself made literal.
+fn escape_like(word: &str) -> String {
+    let mut escaped = String::with_capacity(word.len());
+    for c in word.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
 }
 
 pub async fn insert_link(

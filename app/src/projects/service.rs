@@ -1,11 +1,11 @@
 //! Business rules for projects: validation, uniqueness per team, not-found for other teams.
-use sea_orm::{DatabaseConnection, DbErr, SqlErr};
+use sea_orm::{DatabaseConnection, DbErr, SqlErr, TransactionTrait};
 
 use super::{
     domain::{Project, ProjectDescription, ProjectName},
     repository::{self, ProjectFields},
 };
-use crate::{auth::Member, error::AppError};
+use crate::{auth::Member, error::AppError, teams::domain::Role};
 
 pub async fn list_projects(
     db: &DatabaseConnection,
@@ -76,11 +76,13 @@ pub async fn delete_project(
     member: &Member,
     id: i32,
 ) -> Result<(), AppError> {
-    if repository::delete(db, member.team_id, id).await? {
-        Ok(())
-    } else {
-        Err(project_not_found())
+    let transaction = db.begin().await?;
+    crate::teams::service::lock_team_as(&transaction, member, Role::Owner).await?;
+    if !repository::delete(&transaction, member.team_id, id).await? {
+        return Err(project_not_found());
     }
+    transaction.commit().await?;
+    Ok(())
 }
 
 fn as_seen_by(row: super::entity::Model, member: &Member) -> Project {

@@ -179,17 +179,22 @@ pub async fn find_invitation(
         .await
 }
 
-/// Marks the invitation used, only if nobody used it first; false when someone did.
+/// Marks the invitation with this token hash used, only if it is unused and unexpired; false
+/// when it is not (unknown, used first by someone else, or expired). Being a write, it takes the
+/// database's write lock (SQLite) or the row's (PostgreSQL) first, so two people using the link
+/// at once queue here instead of colliding later.
 pub async fn claim_invitation(
     db: &impl ConnectionTrait,
-    id: i32,
+    token_hash: &str,
     user_id: i32,
 ) -> Result<bool, DbErr> {
+    let now = chrono::Utc::now();
     let result = Invitations::update_many()
-        .col_expr(invitation::Column::UsedAt, Expr::value(chrono::Utc::now()))
+        .col_expr(invitation::Column::UsedAt, Expr::value(now))
         .col_expr(invitation::Column::UsedBy, Expr::value(user_id))
-        .filter(invitation::Column::Id.eq(id))
+        .filter(invitation::Column::TokenHash.eq(token_hash))
         .filter(invitation::Column::UsedAt.is_null())
+        .filter(invitation::Column::ExpiresAt.gt(now))
         .exec(db)
         .await?;
     Ok(result.rows_affected == 1)

@@ -158,10 +158,15 @@ pub async fn accept_invitation(
     token: &str,
 ) -> Result<TeamSummary, AppError> {
     let transaction = db.begin().await?;
-    let invitation = usable_invitation(&transaction, token).await?;
-    if !repository::claim_invitation(&transaction, invitation.id, user_id).await? {
+    // The claim comes first: see `repository::claim_invitation`. When it claims nothing, the
+    // invitation says why (unknown, used or expired).
+    if !repository::claim_invitation(&transaction, &token_hash(token), user_id).await? {
+        usable_invitation(&transaction, token).await?;
         return Err(invitation_used());
     }
+    let invitation = repository::find_invitation(&transaction, &token_hash(token))
+        .await?
+        .ok_or_else(invitation_not_found)?;
     let role = role_of(&invitation.role);
     if repository::membership(&transaction, invitation.team_id, user_id)
         .await?
@@ -192,7 +197,7 @@ pub async fn change_role(
 ) -> Result<(), AppError> {
     let role = Role::parse(role, "role")?;
     let transaction = db.begin().await?;
-    repository::lock_team(&transaction, member.team_id).await?;
+    lock_team_as(&transaction, member, Role::Owner).await?;
     let current = repository::membership(&transaction, member.team_id, user_id)
         .await?
         .ok_or_else(member_not_found)?;
@@ -211,7 +216,7 @@ pub async fn remove_member(
     user_id: i32,
 ) -> Result<(), AppError> {
     let transaction = db.begin().await?;
-    repository::lock_team(&transaction, member.team_id).await?;
+    lock_team_as(&transaction, member, Role::Owner).await?;
     let current = repository::membership(&transaction, member.team_id, user_id)
         .await?
         .ok_or_else(member_not_found)?;
@@ -219,6 +224,23 @@ pub async fn remove_member(
     repository::delete_membership(&transaction, member.team_id, user_id).await?;
     transaction.commit().await?;
     Ok(())
+}
+
+/// Locks the team for the rest of `transaction` (role changes, removals and deletions queue
+/// here), then checks that `member` still has at least `needs` now that nobody else can change
+/// it: someone demoted or removed a moment ago cannot finish an action their old role allowed.
+pub async fn lock_team_as(
+    transaction: &impl ConnectionTrait,
+    member: &Member,
+    needs: Role,
+) -> Result<(), AppError> {
+    repository::lock_team(transaction, member.team_id).await?;
+    let now = repository::membership(transaction, member.team_id, member.user_id).await?;
+    match now.map(|membership| role_of(&membership.role)) {
+        Some(role) if role >= needs => Ok(()),
+        Some(_) => Err(AppError::Forbidden),
+        None => Err(AppError::not_found("The team")),
+    }
 }
 
 /// Refuses (at `field`) to take `current` out of the owners if it is the team's last owner.
@@ -329,6 +351,33 @@ mod tests {
 
     fn token_of(invitation: &CreatedInvitation) -> &str {
         invitation.path.rsplit('/').next().unwrap()
+    }
+
+    #[tokio::test]
+    async fn an_owner_demoted_after_being_checked_cannot_finish_an_owner_action() {
+        let (db, owner) = database_with_member().await;
+        let invitation = invite(&db, &owner, "owner").await.unwrap();
+        let second = second_user(&db, "second@example.com").await;
+        accept_invitation(&db, second, token_of(&invitation))
+            .await
+            .unwrap();
+        // The first owner was checked as an owner; then the second demotes them.
+        let second_owner = Member {
+            user_id: second,
+            team_id: owner.team_id,
+            role: Role::Owner,
+        };
+        change_role(&db, &second_owner, owner.user_id, "editor")
+            .await
+            .unwrap();
+        let stale = change_role(&db, &owner, second, "viewer").await;
+        assert_eq!(stale, Err(AppError::Forbidden));
+        let stale = remove_member(&db, &owner, second).await;
+        assert_eq!(stale, Err(AppError::Forbidden));
+        assert_eq!(
+            role_in_team(&db, owner.team_id, second).await.unwrap(),
+            Some(Role::Owner)
+        );
     }
 
     #[tokio::test]

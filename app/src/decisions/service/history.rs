@@ -2,6 +2,8 @@
 //! can be compared line by line.
 use sea_orm::{ConnectionTrait, DatabaseConnection, EntityTrait, Set};
 use serde::{Deserialize, Serialize};
+use std::time::{Duration, Instant};
+
 use similar::{ChangeTag, TextDiff};
 
 use super::fields::{form_fields, form_of};
@@ -104,23 +106,43 @@ pub async fn diff_revisions(
         Ok(serde_json::from_str(&row.snapshot).unwrap_or_default())
     };
     let (before, after) = (snapshot(from, "from")?, snapshot(to, "to")?);
+    // Diffing is CPU work that grows with the texts: off the async workers, and within a time
+    // budget after which the diff is coarser but still correct.
+    tokio::task::spawn_blocking(move || {
+        diff_snapshots(&before, &after, Instant::now() + DIFF_BUDGET)
+    })
+    .await
+    .map_err(AppError::internal)
+}
+
+/// How long comparing two revisions may search for the smallest diff.
+const DIFF_BUDGET: Duration = Duration::from_millis(500);
+
+fn diff_snapshots(before: &Snapshot, after: &Snapshot, deadline: Instant) -> Vec<FieldDiff> {
     let mut diffs = Vec::new();
     if before.status != after.status {
-        diffs.push(diff_field("status", &before.status, &after.status));
+        diffs.push(diff_field(
+            "status",
+            &before.status,
+            &after.status,
+            deadline,
+        ));
     }
     for ((field, old), (_, new)) in form_fields(&before.form)
         .into_iter()
         .zip(form_fields(&after.form))
     {
         if old != new {
-            diffs.push(diff_field(field, &old, &new));
+            diffs.push(diff_field(field, &old, &new, deadline));
         }
     }
-    Ok(diffs)
+    diffs
 }
 
-fn diff_field(field: &str, old: &str, new: &str) -> FieldDiff {
-    let lines = TextDiff::from_lines(old, new)
+fn diff_field(field: &str, old: &str, new: &str, deadline: Instant) -> FieldDiff {
+    let lines = TextDiff::configure()
+        .deadline(deadline)
+        .diff_lines(old, new)
         .iter_all_changes()
         .map(|change| DiffLine {
             kind: match change.tag() {
@@ -147,9 +169,33 @@ mod tests {
             "context",
             "We need a store.\nKeep it simple.",
             "We need a store.\nUse PostgreSQL.",
+            Instant::now() + DIFF_BUDGET,
         );
         let kinds: Vec<DiffKind> = diff.lines.iter().map(|line| line.kind).collect();
         assert_eq!(kinds, [DiffKind::Same, DiffKind::Removed, DiffKind::Added]);
         assert_eq!(diff.lines[2].text, "Use PostgreSQL.");
+    }
+
+    #[test]
+    fn two_huge_unrelated_revisions_are_compared_within_the_budget() {
+        let old: String = (0..40_000).map(|n| format!("old line {n}\n")).collect();
+        let new: String = (0..40_000)
+            .map(|n| format!("new line {}\n", n * 7))
+            .collect();
+        let started = Instant::now();
+        let diff = diff_field("context", &old, &new, Instant::now() + DIFF_BUDGET);
+        let took = started.elapsed();
+        assert!(took < DIFF_BUDGET * 4, "took {took:?}");
+        let removed = diff
+            .lines
+            .iter()
+            .filter(|l| l.kind == DiffKind::Removed)
+            .count();
+        let added = diff
+            .lines
+            .iter()
+            .filter(|l| l.kind == DiffKind::Added)
+            .count();
+        assert_eq!((removed, added), (40_000, 40_000));
     }
 }

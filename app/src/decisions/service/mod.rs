@@ -21,7 +21,7 @@ pub use log::{log_page, LogFilters};
 
 use self::fields::{status_of, ValidFields};
 use super::{
-    domain::{AdrForm, AdrStatus, AdrSummary, AdrView},
+    domain::{display_number, AdrForm, AdrStatus, AdrSummary, AdrView, MAX_ADR_NUMBER},
     entity::adr,
     repository,
 };
@@ -38,9 +38,25 @@ pub async fn create_adr(
     let mut fields = ValidFields::parse(form)?;
     fields.check_decision_makers(&team_people(db, member).await?, &[])?;
     let transaction = db.begin().await?;
-    let number = repository::take_next_number(&transaction, member.team_id, project_id)
-        .await?
-        .ok_or_else(|| AppError::not_found("The project"))?;
+    let number = match repository::take_next_number(
+        &transaction,
+        member.team_id,
+        project_id,
+        MAX_ADR_NUMBER,
+    )
+    .await?
+    {
+        repository::NextNumber::Taken(number) => number,
+        repository::NextNumber::NoSuchProject => return Err(AppError::not_found("The project")),
+        repository::NextNumber::Exhausted => {
+            return Err(AppError::Conflict {
+                message: format!(
+                    "This project has used every ADR number up to {}.",
+                    display_number(MAX_ADR_NUMBER)
+                ),
+            })
+        }
+    };
     let now = Utc::now();
     let mut row = adr::ActiveModel {
         team_id: Set(member.team_id),

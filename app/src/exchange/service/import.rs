@@ -8,7 +8,7 @@ use sea_orm::DatabaseConnection;
 use crate::{
     auth::Member,
     decisions::{
-        domain::{display_number, AdrForm, AdrStatus, LinkKind},
+        domain::{display_number, AdrForm, AdrStatus, LinkKind, MAX_ADR_NUMBER},
         service::{check_form, project_titles, store_imported, ImportedAdr, ImportedLink},
     },
     error::AppError,
@@ -222,7 +222,14 @@ fn number_files(
         if number == 0 {
             continue;
         }
-        if existing.contains_key(&number) {
+        if !(1..=MAX_ADR_NUMBER).contains(&number) {
+            fail(
+                &mut reports[*slot],
+                format!(
+                    "number {number} is out of range: ADR numbers go from 1 to {MAX_ADR_NUMBER}"
+                ),
+            );
+        } else if existing.contains_key(&number) {
             fail(&mut reports[*slot], format!("{} already exists in this project; import into an empty project or delete it first", display_number(number)));
         } else if let Some(other) = taken.get(&number) {
             fail(
@@ -242,12 +249,20 @@ fn number_files(
     let mut by_name = HashMap::new();
     for (slot, parsed) in read.iter_mut() {
         if parsed.document.number == 0 {
-            next += 1;
-            parsed.document.number = next;
-            reports[*slot].notes.push(format!(
-                "numbered {} (the file name gives no number)",
-                display_number(next)
-            ));
+            match next.checked_add(1).filter(|n| *n <= MAX_ADR_NUMBER) {
+                Some(free) => {
+                    next = free;
+                    parsed.document.number = next;
+                    reports[*slot].notes.push(format!(
+                        "numbered {} (the file name gives no number)",
+                        display_number(next)
+                    ));
+                }
+                None => fail(
+                    &mut reports[*slot],
+                    format!("no ADR number is left: numbers end at {MAX_ADR_NUMBER}"),
+                ),
+            }
         }
         let name = reports[*slot]
             .path

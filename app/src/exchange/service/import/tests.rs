@@ -217,3 +217,23 @@ fn an_archive_without_adrs_says_where_it_looked() {
     .unwrap();
     assert!(error.to_string().contains("doc/adr"), "{error}");
 }
+
+#[test]
+fn a_number_past_the_highest_fails_its_file_with_a_clear_note() {
+    let huge = "# 2147483647. X\n\nDate: 2016-02-12\n\n## Status\n\nAccepted\n\n## Context\n\nC.\n";
+    let plan = plan(
+        unpacked(&[("doc/adr/2147483647-x.md", huge.as_bytes())]),
+        &BTreeMap::new(),
+        &ImportLimits::default(),
+        today(),
+    )
+    .unwrap();
+    assert!(!plan.report.stored);
+    let file = &plan.report.files[0];
+    assert_eq!(file.outcome, FileOutcome::Failed, "{file:?}");
+    assert!(
+        file.notes.iter().any(|note| note.contains("out of range")),
+        "{:?}",
+        file.notes
+    );
+}
