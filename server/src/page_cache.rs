@@ -30,7 +30,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 
-use crate::{security::CspNonce, sessions::COOKIE_NAME};
+use crate::security::CspNonce;
 
 /// How long a rendered page is served again without asking the database.
 const FRESH_FOR: Duration = Duration::from_secs(1);
@@ -41,8 +41,9 @@ const MAX_ENTRIES: usize = 1024;
 /// A log page shows one window of rows, so it never comes near this.
 const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
 
-#[derive(Default)]
 pub struct PageCache {
+    /// The session cookie's name, whose value keys the entries.
+    cookie_name: &'static str,
     /// Moves on at every state change this process serves; entries from before are stale.
     epoch: AtomicU64,
     entries: RwLock<HashMap<String, Arc<Entry>>>,
@@ -59,6 +60,14 @@ struct Entry {
 }
 
 impl PageCache {
+    pub fn new(cookie_name: &'static str) -> Self {
+        Self {
+            cookie_name,
+            epoch: AtomicU64::new(0),
+            entries: RwLock::new(HashMap::new()),
+        }
+    }
+
     /// The copy to serve, or `None` when the caller should render the page (and keep it).
     fn fresh(&self, key: &str) -> Option<Arc<Entry>> {
         let entries = self.entries.read().ok()?;
@@ -124,7 +133,7 @@ pub async fn serve_cached_pages(
         return next.run(request).await;
     }
     let (Some(key), Some(CspNonce(nonce))) = (
-        cache_key(&request),
+        cache_key(&request, cache.cookie_name),
         request.extensions().get::<CspNonce>().cloned(),
     ) else {
         return next.run(request).await;
@@ -174,7 +183,7 @@ impl Entry {
 
 /// Which requests are kept: a signed-in visitor's decision log (`/projects/{id}/decisions`,
 /// any filters). The key is the session cookie and the URL.
-fn cache_key(request: &Request) -> Option<String> {
+fn cache_key(request: &Request, cookie_name: &str) -> Option<String> {
     let path = request.uri().path();
     let project = path
         .strip_prefix("/projects/")?
@@ -182,21 +191,28 @@ fn cache_key(request: &Request) -> Option<String> {
     if project.is_empty() || !project.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let session = session_cookie(request.headers())?;
+    let session = session_cookie(request.headers(), cookie_name)?;
     let url = request.uri().path_and_query()?.as_str();
     Some(format!("{session} {url}"))
 }
 
-fn session_cookie(headers: &HeaderMap) -> Option<&str> {
-    headers
+/// The one session cookie of the request. With two or more of that name, which one the session
+/// layer reads is its own business, so such a request is neither served from nor kept in the
+/// cache.
+fn session_cookie<'a>(headers: &'a HeaderMap, cookie_name: &str) -> Option<&'a str> {
+    let mut values = headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE_NAME)
-        .map(|(_, value)| value)
-        .filter(|value| !value.is_empty())
+        .filter(|(name, _)| *name == cookie_name)
+        .map(|(_, value)| value);
+    let only = values.next()?;
+    if values.next().is_some() || only.is_empty() {
+        return None;
+    }
+    Some(only)
 }
 
 fn split_at_nonce(page: &Bytes, nonce: &str) -> Vec<Bytes> {
@@ -248,6 +264,37 @@ mod tests {
             .block_on(future)
     }
 
+    const NAME: &str = "groundwork_session";
+
+    fn cache_key_of(request: &Request) -> Option<String> {
+        cache_key(request, NAME)
+    }
+
+    #[test]
+    fn a_request_with_two_session_cookies_is_never_cached() {
+        let twice = "groundwork_session=aaa; groundwork_session=bbb";
+        assert_eq!(
+            cache_key_of(&request("/projects/7/decisions", Some(twice))),
+            None
+        );
+        let mut split = Request::builder()
+            .uri("/projects/7/decisions")
+            .header(header::COOKIE, "groundwork_session=aaa")
+            .header(header::COOKIE, "groundwork_session=bbb")
+            .body(Body::empty())
+            .unwrap();
+        assert_eq!(cache_key_of(&split), None);
+        split.headers_mut().remove(header::COOKIE);
+        split.headers_mut().insert(
+            header::COOKIE,
+            "other=1; groundwork_session=aaa".parse().unwrap(),
+        );
+        assert_eq!(
+            cache_key_of(&split).as_deref(),
+            Some("aaa /projects/7/decisions")
+        );
+    }
+
     fn request(uri: &str, cookie: Option<&str>) -> Request {
         let mut builder = Request::builder().uri(uri);
         if let Some(cookie) = cookie {
@@ -260,19 +307,19 @@ mod tests {
     fn only_a_signed_in_decision_log_is_kept_and_per_session() {
         let signed_in = Some("theme=dark; groundwork_session=s1");
         assert_eq!(
-            cache_key(&request("/projects/7/decisions?status=accepted", signed_in)).as_deref(),
+            cache_key_of(&request("/projects/7/decisions?status=accepted", signed_in)).as_deref(),
             Some("s1 /projects/7/decisions?status=accepted")
         );
         assert_ne!(
-            cache_key(&request(
+            cache_key_of(&request(
                 "/projects/7/decisions",
                 Some("groundwork_session=s2")
             )),
-            cache_key(&request("/projects/7/decisions", signed_in))
+            cache_key_of(&request("/projects/7/decisions", signed_in))
         );
-        assert_eq!(cache_key(&request("/projects/7/decisions", None)), None);
+        assert_eq!(cache_key_of(&request("/projects/7/decisions", None)), None);
         assert_eq!(
-            cache_key(&request(
+            cache_key_of(&request(
                 "/projects/7/decisions",
                 Some("groundwork_session=")
             )),
@@ -284,13 +331,13 @@ mod tests {
             "/projects//decisions",
             "/projects/x/decisions",
         ] {
-            assert_eq!(cache_key(&request(other, signed_in)), None, "{other}");
+            assert_eq!(cache_key_of(&request(other, signed_in)), None, "{other}");
         }
     }
 
     #[test]
     fn a_change_makes_every_entry_stale_and_a_render_that_overlapped_it_is_not_kept() {
-        let cache = PageCache::default();
+        let cache = PageCache::new(NAME);
         let entry = |epoch| Entry {
             epoch,
             stored_at: Instant::now(),
@@ -311,7 +358,7 @@ mod tests {
 
     #[test]
     fn after_its_second_one_request_renders_again_while_the_others_get_the_old_copy() {
-        let cache = PageCache::default();
+        let cache = PageCache::new(NAME);
         cache.store(
             "k".into(),
             Entry {
@@ -337,7 +384,7 @@ mod tests {
 
     #[test]
     fn an_entry_goes_stale_after_a_second_and_its_grace() {
-        let cache = PageCache::default();
+        let cache = PageCache::new(NAME);
         cache.store(
             "k".into(),
             Entry {

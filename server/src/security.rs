@@ -1,6 +1,6 @@
 //! Browser protections on every response, and the refusal of cross-site state changes.
 use axum::{
-    extract::Request,
+    extract::{Request, State},
     http::{header, HeaderValue, Method, StatusCode},
     middleware::Next,
     response::{IntoResponse, Response},
@@ -11,9 +11,24 @@ use leptos::nonce::Nonce;
 #[derive(Clone)]
 pub struct CspNonce(pub String);
 
+/// What the security headers depend on.
+#[derive(Clone, Copy)]
+pub struct HeaderSettings {
+    /// The app is served over https (`PUBLIC_URL`): browsers are told to stay on https.
+    pub https: bool,
+}
+
+/// How long browsers keep to https once told (two years, as the HSTS preload list asks).
+const HSTS: &str = "max-age=63072000; includeSubDomains";
+
 /// Adds the security headers. The Content-Security-Policy allows scripts only from this site and
-/// the inline script carrying this response's nonce; no framing by other sites.
-pub async fn security_headers(mut request: Request, next: Next) -> Response {
+/// the inline script carrying this response's nonce; no framing by other sites. Over https,
+/// `Strict-Transport-Security` too.
+pub async fn security_headers(
+    State(settings): State<HeaderSettings>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let nonce = Nonce::new().to_string();
     request.extensions_mut().insert(CspNonce(nonce.clone()));
     let mut response = next.run(request).await;
@@ -35,6 +50,12 @@ pub async fn security_headers(mut request: Request, next: Next) -> Response {
         HeaderValue::from_static("same-origin"),
     );
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    if settings.https {
+        headers.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(HSTS),
+        );
+    }
     response
 }
 

@@ -62,8 +62,8 @@ impl AttemptLimits {
     /// How many keys both tables hold, and the bytes the tables and their keys take on the heap.
     pub fn tracked(&self) -> (usize, usize) {
         let keys = self.per_account.len() + self.per_address.len();
-        let bytes = self.per_account.heap_bytes(|key| key.capacity())
-            + self.per_address.heap_bytes(|_| 0);
+        let bytes =
+            self.per_account.heap_bytes(|key| key.capacity()) + self.per_address.heap_bytes(|_| 0);
         (keys, bytes)
     }
 }

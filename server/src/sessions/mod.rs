@@ -8,6 +8,7 @@ use std::time::Duration;
 use app::accounts::backend::{AccountsBackend, AuthSession, SIGNED_IN_AT_KEY};
 use axum::{
     extract::{Request, State},
+    http::{header, HeaderValue},
     middleware::Next,
     response::Response,
 };
@@ -19,8 +20,15 @@ use tower_sessions::{
 
 pub use store::DatabaseSessionStore;
 
-/// The session cookie's name.
-pub const COOKIE_NAME: &str = "groundwork_session";
+/// The session cookie's name: over https with the `__Host-` prefix, which browsers accept only
+/// from this exact host, over https, for the whole site, so no sibling host can plant one.
+pub fn cookie_name(secure: bool) -> &'static str {
+    if secure {
+        "__Host-groundwork_session"
+    } else {
+        "groundwork_session"
+    }
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct SessionSettings {
@@ -40,7 +48,7 @@ pub fn layer(
 ) -> AuthManagerLayer<AccountsBackend, DatabaseSessionStore> {
     let idle = time::Duration::try_from(settings.idle_timeout).unwrap_or(time::Duration::hours(12));
     let sessions = SessionManagerLayer::new(DatabaseSessionStore::new(db.clone()))
-        .with_name(COOKIE_NAME)
+        .with_name(cookie_name(settings.secure_cookie))
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(settings.secure_cookie)
@@ -80,6 +88,25 @@ pub async fn enforce_timeouts(
         }
     }
     next.run(request).await
+}
+
+/// After the request is served: a response to a signed-in request (or one that sets a cookie)
+/// carries that person's data, so no browser or proxy may keep it. The site's compiled files
+/// under `/pkg/` are the same for everyone and keep their own caching.
+pub async fn forbid_storing_personal_responses(request: Request, next: Next) -> Response {
+    let signed_in = request
+        .extensions()
+        .get::<AuthSession>()
+        .is_some_and(|auth| auth.user.is_some());
+    let shared_file = request.uri().path().starts_with("/pkg/");
+    let mut response = next.run(request).await;
+    let personal = signed_in || response.headers().contains_key(header::SET_COOKIE);
+    if personal && !shared_file && !response.headers().contains_key(header::CACHE_CONTROL) {
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 /// Deletes expired sessions every ten minutes, for as long as the app runs.
