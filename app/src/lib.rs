@@ -11,6 +11,8 @@ pub mod decisions;
 pub mod error;
 pub mod exchange;
 pub mod forms;
+#[cfg(all(test, feature = "ssr"))]
+mod parser_properties;
 pub mod projects;
 pub mod questionnaire;
 #[cfg(feature = "ssr")]

@@ -97,7 +97,13 @@ async fn the_session_cookie_is_secure_when_served_over_https(backend: Backend) {
         return;
     };
     let response = sign_in(&app, &new_client(), "owner@example.com", TEST_PASSWORD).await;
-    let cookie = session_cookie(&response).expect("a session cookie");
+    let cookie = response
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .find(|value| value.starts_with(&format!("__Host-{COOKIE}=")))
+        .expect("a host-only session cookie");
     assert!(cookie.contains("Secure"), "{cookie}");
 }
 
@@ -312,7 +318,8 @@ async fn sign_in_is_rate_limited_per_account_with_retry_after(backend: Backend) 
     else {
         return;
     };
-    for _ in 0..3 {
+    // The set-up that made the owner was the account's first attempt.
+    for _ in 0..2 {
         let response = sign_in(&app, &new_client(), "owner@example.com", "wrong guess 1").await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
     }
@@ -339,7 +346,8 @@ async fn sign_in_is_rate_limited_per_client_address(backend: Backend) {
     else {
         return;
     };
-    for n in 0..4 {
+    // The set-up that made the owner was this address's first attempt.
+    for n in 0..3 {
         let email = format!("guess{n}@example.com");
         let response = sign_in(&app, &new_client(), &email, TEST_PASSWORD).await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
@@ -404,8 +412,9 @@ async fn a_trusted_proxy_header_names_the_client_only_when_configured(backend: B
     else {
         return;
     };
-    // Without a trusted proxy the header is the client's own say-so, and ignored.
-    for n in 0..2 {
+    // Without a trusted proxy the header is the client's own say-so, and ignored. The set-up
+    // that made the owner was this address's first attempt.
+    for n in 0..1 {
         let status = attempt_from(
             &direct,
             &format!("203.0.113.{n}"),

@@ -86,6 +86,11 @@ const SERVER_FUNCTIONS: &[(&str, Row)] = &[
     ("get_exchange", TEAM_READ),
     ("get_architecture", TEAM_READ),
     ("change_password", SIGNED_IN),
+    // Nobody in the fixture has an organisation account linked.
+    (
+        "unlink_organisation_account",
+        [UNAUTHORIZED, CONFLICT, CONFLICT, CONFLICT, CONFLICT],
+    ),
     ("sign_up", PUBLIC),
     ("sign_in", PUBLIC),
     ("sign_out", PUBLIC),

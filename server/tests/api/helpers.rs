@@ -102,22 +102,7 @@ async fn spawn(
     app_url: impl Fn(&str) -> String,
     configure: impl FnOnce(&mut Config),
 ) -> Option<TestApp> {
-    let database = TestDatabase::create(backend).await?;
-    let mut config = Config::for_tests(&app_url(&database.url));
-    configure(&mut config);
-    let application = Application::build_with_routes(&config, extra_routes)
-        .await
-        .expect("the app starts");
-    let address = format!("http://{}", application.local_addr());
-    let state = application.state().clone();
-    tokio::spawn(application.run_until_stopped());
-    let mut app = TestApp {
-        address,
-        client: new_client(),
-        state,
-        team_id: String::new(),
-        _database: database,
-    };
+    let mut app = start(backend, extra_routes, app_url, configure).await?;
     let set_up = app
         .call(
             "set_up",
@@ -142,6 +127,35 @@ async fn spawn(
         .expect("set-up made a team");
     app.team_id = team.id.to_string();
     Some(app)
+}
+
+/// Starts the app on a fresh install: nobody has set it up yet.
+pub async fn spawn_fresh_app(backend: Backend) -> Option<TestApp> {
+    start(backend, Router::new(), str::to_owned, |_| {}).await
+}
+
+async fn start(
+    backend: Backend,
+    extra_routes: Router<AppState>,
+    app_url: impl Fn(&str) -> String,
+    configure: impl FnOnce(&mut Config),
+) -> Option<TestApp> {
+    let database = TestDatabase::create(backend).await?;
+    let mut config = Config::for_tests(&app_url(&database.url));
+    configure(&mut config);
+    let application = Application::build_with_routes(&config, extra_routes)
+        .await
+        .expect("the app starts");
+    let address = format!("http://{}", application.local_addr());
+    let state = application.state().clone();
+    tokio::spawn(application.run_until_stopped());
+    Some(TestApp {
+        address,
+        client: new_client(),
+        state,
+        team_id: String::new(),
+        _database: database,
+    })
 }
 
 /// A password that passes the rules, for test accounts.

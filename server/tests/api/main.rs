@@ -1,12 +1,15 @@
 //! API tests: the real app on a free port with a fresh database, once on SQLite and once on
 //! PostgreSQL. One binary, so it links once.
 mod accounts;
+mod anonymous_writes;
 mod authorization;
 mod cli;
+mod concurrent_pages;
 mod decision_log_page;
 mod decisions;
 mod exchange;
 mod exchange_golden;
+mod hardening;
 mod helpers;
 mod operations;
 mod projects;

@@ -52,7 +52,7 @@ fn AccountDetails(account: Account, sso: bool) -> impl IntoView {
             </Show>
             {(!has_password).then(|| view! {
                 <p class="hint">"You sign in through your organisation. To set a password as well, "
-                    <a href="/auth/oidc/start?next=/account">"confirm with your organisation"</a>
+                    <a href="/auth/oidc/start?next=/account" rel="external">"confirm with your organisation"</a>
                     " first, then set it within 10 minutes."</p>
             })}
             <ActionForm action=change attr:class="stacked-form">
@@ -115,7 +115,7 @@ fn OrganisationAccount(
             } else {
                 view! {
                     <p>"Sign in with your organisation as well as with your password. You confirm at your organisation's sign-in page; other sessions of this account then end."</p>
-                    <p><a class="button" href="/auth/oidc/start?link=1">"Link my organisation account"</a></p>
+                    <p><a class="button" href="/auth/oidc/start?link=1" rel="external">"Link my organisation account"</a></p>
                 }.into_any()
             }}
         </section>
