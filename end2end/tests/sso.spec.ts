@@ -29,6 +29,14 @@ test("signs in through the organisation's OpenID provider", async ({ page }) => 
   await expect(page.getByRole("heading", { name: "Your teams" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Account" })).toContainText(`SSO ${user}`);
   await page.screenshot({ path: "screenshots/sso-signed-in.png", fullPage: true });
+
+  // Just signed in through the provider, the account may set a password of its own.
+  await page.goto("/account");
+  await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
+  await page.getByLabel("New password").fill("a password of her own");
+  await page.getByRole("button", { name: "Set password" }).click();
+  await expect(page.getByRole("status")).toContainText("Password changed");
+  await expect(page.getByRole("heading", { name: "Change password" })).toBeVisible();
 });
 
 test("an account signed up first with someone's e-mail does not get their organisation sign-in", async ({ browser }) => {

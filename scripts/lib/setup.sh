@@ -7,6 +7,7 @@ set -euo pipefail
 
 GROUNDWORK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 CARGO_LEPTOS_VERSION="0.3.11"
+CARGO_DENY_VERSION="0.20.2"
 
 log() { printf '\033[1;34m[setup]\033[0m %s\n' "$*" >&2; }
 
@@ -28,6 +29,15 @@ ensure_cargo_leptos() {
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     CARGO_PROFILE_RELEASE_OPT_LEVEL=2 \
     cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --locked --ignore-rust-version
+}
+
+ensure_cargo_deny() {
+  if cargo deny --version 2>/dev/null | grep -q " $CARGO_DENY_VERSION\$"; then return; fi
+  log "installing cargo-deny $CARGO_DENY_VERSION (checks advisories, licences and sources; a few minutes, once)"
+  # Light optimisation: it reads metadata and a few thousand small files, nothing heavy.
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 \
+    cargo install cargo-deny --version "$CARGO_DENY_VERSION" --locked
 }
 
 ensure_wasm_bindgen() {

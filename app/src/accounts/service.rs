@@ -333,6 +333,14 @@ mod tests {
         assert!(check_password(&db, "intruder@example.com", PASSWORD)
             .await
             .is_err());
+        // Refused before the input is even checked (and before any hashing).
+        let weak = SignUp {
+            email: "intruder@example.com",
+            display_name: "",
+            password: "x",
+        };
+        let error = set_up_first_owner(&db, weak, "Mine").await.unwrap_err();
+        assert!(matches!(error, AppError::Conflict { .. }), "{error:?}");
     }
 
     #[tokio::test]

@@ -16,6 +16,7 @@ on_both_databases!(
     two_set_ups_at_the_same_moment_make_one_owner,
     an_invitation_used_by_ten_people_at_once_admits_one_and_answers_the_rest,
     percent_and_underscore_in_a_search_are_literal,
+    password_changes_and_set_ups_count_against_the_attempt_limits,
 );
 
 async fn sign_in_follows_next_only_to_a_path_on_this_site(backend: Backend) {
@@ -218,4 +219,54 @@ async fn percent_and_underscore_in_a_search_are_literal(backend: Backend) {
             page.items.len()
         );
     }
+}
+
+async fn password_changes_and_set_ups_count_against_the_attempt_limits(backend: Backend) {
+    let Some(app) = spawn_app_configured(backend, |config| {
+        config.sign_in_attempts_per_account = 3;
+    })
+    .await
+    else {
+        return;
+    };
+    let change = || {
+        app.call(
+            "change_password",
+            &[
+                ("current_password", "not the password"),
+                ("new_password", "another long passphrase"),
+            ],
+        )
+    };
+    for _ in 0..3 {
+        assert_eq!(change().await.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    }
+    assert_eq!(change().await.status(), StatusCode::TOO_MANY_REQUESTS);
+
+    // Set-up on an install that is set up: refused, and counted like any attempt.
+    let mut statuses = Vec::new();
+    for _ in 0..4 {
+        let response = app
+            .call_as(
+                &new_client(),
+                "set_up",
+                &[
+                    ("email", "late@example.com"),
+                    ("password", TEST_PASSWORD),
+                    ("team_name", "Late"),
+                ],
+            )
+            .await;
+        statuses.push(response);
+    }
+    let statuses: Vec<_> = statuses.iter().map(|r| r.status()).collect();
+    assert_eq!(
+        statuses,
+        [
+            StatusCode::CONFLICT,
+            StatusCode::CONFLICT,
+            StatusCode::CONFLICT,
+            StatusCode::TOO_MANY_REQUESTS
+        ]
+    );
 }

@@ -16,8 +16,11 @@ use crate::{
 /// `/account`: who is signed in, the password, the organisation account, signing out.
 #[component]
 pub fn AccountPage() -> impl IntoView {
+    // Read again after a save redirects here (`?changed=1`, `?linked=1`), which with JavaScript
+    // is a navigation within the page: the headings then say what the account has now.
+    let query = use_query_map();
     let account = Resource::new(
-        || (),
+        move || query.with(|query| query.to_query_string()),
         |_| async {
             let account = who_am_i().await?.ok_or(AppError::Unauthorized)?;
             Ok((account, single_sign_on_enabled().await?))
@@ -38,7 +41,8 @@ fn AccountDetails(account: Account, sso: bool) -> impl IntoView {
     let change = ServerAction::<ChangePassword>::new();
     let sign_out = ServerAction::<SignOut>::new();
     let error = Signal::derive(move || change.value().get().and_then(Result::err));
-    let flag = |name: &str| use_query_map().with_untracked(|query| query.get(name).is_some());
+    let query = use_query_map();
+    let flag = move |name: &'static str| move || query.with(|query| query.get(name).is_some());
     let changed = flag("changed");
     let has_password = account.has_password;
 
@@ -47,7 +51,7 @@ fn AccountDetails(account: Account, sso: bool) -> impl IntoView {
         <p>{account.display_name} " · " {account.email}</p>
         <section class="card narrow" aria-labelledby="password-heading">
             <h2 id="password-heading">{if has_password { "Change password" } else { "Set a password" }}</h2>
-            <Show when=move || changed>
+            <Show when=changed>
                 <p class="saved" role="status">"Password changed. You were signed out everywhere else."</p>
             </Show>
             {(!has_password).then(|| view! {
@@ -75,7 +79,7 @@ fn AccountDetails(account: Account, sso: bool) -> impl IntoView {
         </section>
         {(sso || account.has_organisation_account).then(|| view! {
             <OrganisationAccount linked=account.has_organisation_account has_password
-                just_linked=flag("linked") just_unlinked=flag("unlinked")/>
+                just_linked=flag("linked")() just_unlinked=flag("unlinked")()/>
         })}
         <ActionForm action=sign_out>
             <button type="submit" class="secondary">"Sign out"</button>

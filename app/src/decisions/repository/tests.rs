@@ -162,3 +162,24 @@ async fn a_failed_statement_is_an_error_and_the_connection_stays_usable() {
     .unwrap();
     assert_eq!(all, [1, 2, 3]);
 }
+
+#[tokio::test]
+async fn the_number_counter_stops_at_its_highest_and_never_overflows() {
+    use super::{raise_number_counter, take_next_number, NextNumber};
+    use crate::decisions::domain::MAX_ADR_NUMBER;
+    let (db, member) = database_with_member().await;
+    let project = create_project(&db, &member, "Shop", "").await.unwrap().id;
+    let take = || take_next_number(&db, member.team_id, project, MAX_ADR_NUMBER);
+    assert_eq!(take().await.unwrap(), NextNumber::Taken(1));
+    raise_number_counter(&db, member.team_id, project, MAX_ADR_NUMBER - 1)
+        .await
+        .unwrap();
+    assert_eq!(take().await.unwrap(), NextNumber::Taken(MAX_ADR_NUMBER));
+    assert_eq!(take().await.unwrap(), NextNumber::Exhausted);
+    assert_eq!(
+        take_next_number(&db, member.team_id + 1, project, MAX_ADR_NUMBER)
+            .await
+            .unwrap(),
+        NextNumber::NoSuchProject
+    );
+}
