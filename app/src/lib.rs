@@ -8,6 +8,7 @@ pub mod architecture;
 pub mod auth;
 pub mod components;
 pub mod decisions;
+pub mod demo;
 pub mod error;
 pub mod exchange;
 pub mod forms;

@@ -63,6 +63,23 @@ pub enum Command {
         /// A folder (the repository, or the ADR folder itself) or a .zip file.
         source: std::path::PathBuf,
     },
+    /// Create the demo project (profile, answered topics, decisions in every state, open risks)
+    /// as a member who may edit, in their first such team or in `--team`.
+    Demo {
+        /// The e-mail of the member to act as.
+        #[arg(long = "as")]
+        acting_as: String,
+        /// The team's id (as in `/teams/<id>`); by default the member's first team.
+        #[arg(long)]
+        team: Option<i32>,
+    },
+    /// Write a consistent copy of the whole SQLite install to a new file while the server runs
+    /// (`VACUUM INTO`). Start a server with `DATABASE_URL=sqlite://<file>` to restore it.
+    /// PostgreSQL installs use `pg_dump` (the command says how).
+    Backup {
+        /// The file to write; it must not exist yet.
+        file: std::path::PathBuf,
+    },
 }
 
 #[derive(Args, Debug, Clone)]

@@ -1,6 +1,7 @@
 #![recursion_limit = "512"]
 //! The Groundwork server: configuration, start-up, plain HTTP routes and the command line.
 pub mod application;
+pub mod backup;
 pub mod config;
 pub mod database;
 pub mod exchange_cli;

@@ -27,6 +27,8 @@ async fn main() -> ExitCode {
             acting_as,
             source,
         } => import(&cli.config, &project, &acting_as, &source).await,
+        Command::Backup { file } => backup(&cli.config, &file).await,
+        Command::Demo { acting_as, team } => demo(&cli.config, &acting_as, team).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -115,4 +117,24 @@ async fn import(
     } else {
         Err("nothing was imported".into())
     }
+}
+
+async fn backup(config: &server::Config, file: &std::path::Path) -> Result<(), String> {
+    // No migration: a backup copies the install as it is.
+    let db = database::connect(config)
+        .await
+        .map_err(|e| format!("could not connect: {e}"))?;
+    let bytes = server::backup::backup_sqlite(&db, file).await?;
+    println!(
+        "wrote a consistent copy of the install to {} ({bytes} bytes)",
+        file.display()
+    );
+    Ok(())
+}
+
+async fn demo(config: &server::Config, acting_as: &str, team: Option<i32>) -> Result<(), String> {
+    let db = connect_and_migrate(config).await?;
+    let (id, name) = server::seed::seed_demo(&db, acting_as, team).await?;
+    println!("created the demo project \"{name}\": /projects/{id}");
+    Ok(())
 }

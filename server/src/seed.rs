@@ -89,3 +89,33 @@ pub fn realistic_adr(n: usize, decision_maker: &str) -> AdrForm {
         revisit_by: String::new(),
     }
 }
+
+/// `groundwork demo`: the demo project in `team` (or the first team where `acting_as` may edit),
+/// made as that member. Returns the new project's id and name.
+pub async fn seed_demo(
+    db: &DatabaseConnection,
+    acting_as: &str,
+    team: Option<i32>,
+) -> Result<(i32, String), String> {
+    let user = find_by_email(db, acting_as)
+        .await
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| format!("no account with the e-mail {acting_as}"))?;
+    let team_id = match team {
+        Some(team) => team,
+        None => app::teams::service::my_teams(db, user.id)
+            .await
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .find(|team| team.role >= Role::Editor)
+            .map(|team| team.id)
+            .ok_or_else(|| format!("{acting_as} may edit in no team"))?,
+    };
+    let member = app::auth::resolve_team_member(db, user.id, team_id, Role::Editor)
+        .await
+        .map_err(|e| format!("{acting_as} may not create projects in team {team_id}: {e}"))?;
+    let project = app::demo::service::create_demo_project(db, &member)
+        .await
+        .map_err(|e| format!("the demo project could not be made: {e}"))?;
+    Ok((project.id, project.name))
+}

@@ -4,7 +4,7 @@
 //!
 //! Memory is bounded whatever callers send: an account key is the parsed, lower-cased e-mail cut
 //! to [`MAX_KEY_BYTES`], and each table keeps at most [`MAX_TRACKED_KEYS`] keys. When a table is
-//! full, keys back to a full allowance are forgotten first, then the least recently used one.
+//! full, keys back to a full allowance are forgotten first, then the least recently used tenth.
 //! Evicting a key gives it its allowance back, so a flood of fresh keys could buy one account a
 //! few more guesses; the per-address limit still holds for each client.
 use std::{
@@ -161,18 +161,23 @@ impl<K: Eq + Hash + Clone> KeyedLimiter<K> {
         }
     }
 
-    /// Forgets keys back to a full allowance; when none are, the least recently used one.
+    /// Forgets keys back to a full allowance; when too few are, the least recently used tenth,
+    /// so that a flood of new keys pays for one scan of the table every thousand keys, not each.
     fn make_room(&self, buckets: &mut HashMap<K, Bucket>, now: Instant) {
         buckets.retain(|_, bucket| bucket.tokens_at(now, self.refill, self.burst) < self.burst);
-        if buckets.len() >= MAX_TRACKED_KEYS {
-            let oldest = buckets
-                .iter()
-                .min_by_key(|(_, bucket)| bucket.updated)
-                .map(|(key, _)| key.clone());
-            if let Some(oldest) = oldest {
-                buckets.remove(&oldest);
-            }
+        if buckets.len() < MAX_TRACKED_KEYS {
+            return;
         }
+        let mut last_used: Vec<Instant> = buckets.values().map(|bucket| bucket.updated).collect();
+        let evict = MAX_TRACKED_KEYS / 10;
+        let (_, cutoff, _) = last_used.select_nth_unstable(evict - 1);
+        let cutoff = *cutoff;
+        let mut left = evict;
+        buckets.retain(|_, bucket| {
+            let old = bucket.updated <= cutoff && left > 0;
+            left -= usize::from(old);
+            !old
+        });
     }
 }
 
@@ -255,8 +260,13 @@ mod tests {
         let later = start + Duration::from_secs(1);
         assert!(limiter.check(0, later).is_err());
         limiter.check(99_999, later).unwrap();
-        assert_eq!(limiter.len(), MAX_TRACKED_KEYS);
+        assert_eq!(limiter.len(), MAX_TRACKED_KEYS - MAX_TRACKED_KEYS / 10 + 1);
         assert!(limiter.check(0, later).is_err(), "key 0 was kept");
         assert!(limiter.check(1, later).is_ok(), "key 1 was forgotten");
+        let newest = MAX_TRACKED_KEYS as u32 - 1;
+        assert!(
+            limiter.check(newest, later).is_err(),
+            "the newest were kept"
+        );
     }
 }

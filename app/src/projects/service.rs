@@ -85,6 +85,17 @@ pub async fn delete_project(
     Ok(())
 }
 
+/// Removes a project that was made moments ago by the same request and failed to fill (the
+/// demo); unlike [`delete_project`] it asks for no owner, since nothing in it is anyone's yet.
+pub(crate) async fn discard_project(
+    db: &DatabaseConnection,
+    team_id: i32,
+    id: i32,
+) -> Result<(), AppError> {
+    repository::delete(db, team_id, id).await?;
+    Ok(())
+}
+
 fn as_seen_by(row: super::entity::Model, member: &Member) -> Project {
     Project {
         my_role: member.role,

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::{
     components::{FieldError, FormError},
+    demo::DemoCard,
     forms::submitted_value,
 };
 
@@ -68,6 +69,9 @@ pub fn TeamProjects(team_id: i32, can_create: bool, projects: Vec<Project>) -> i
                 </button>
             </ActionForm>
         </section>
+        </Show>
+        <Show when=move || can_create && projects.read().is_empty()>
+            <DemoCard team_id/>
         </Show>
     }
 }

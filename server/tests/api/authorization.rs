@@ -62,6 +62,7 @@ const SERVER_FUNCTIONS: &[(&str, Row)] = &[
     ("list_projects", TEAM_READ),
     ("get_project", TEAM_READ),
     ("create_project", TEAM_WRITE),
+    ("create_demo_project", TEAM_WRITE),
     ("update_project", TEAM_WRITE),
     ("delete_project", TEAM_OWN),
     ("questionnaire_progress", TEAM_READ),
@@ -197,7 +198,7 @@ impl Fixture {
                 ("team_name", "Takeover"),
             ]),
             "create_team" => pairs(&[("name", "Side team")]),
-            "get_team" | "list_projects" => vec![team()],
+            "get_team" | "list_projects" | "create_demo_project" => vec![team()],
             "invite_member" => vec![team(), ("role".into(), "viewer".into())],
             "change_member_role" => vec![
                 team(),

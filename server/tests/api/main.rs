@@ -3,6 +3,7 @@
 mod accounts;
 mod anonymous_writes;
 mod authorization;
+mod backup;
 mod cli;
 mod concurrent_pages;
 mod decision_log_page;
