@@ -159,7 +159,7 @@ fn leptos_options(config: &Config) -> LeptosOptions {
         .map(|conf| conf.leptos_options)
         .unwrap_or_else(|_| LeptosOptions::builder().output_name(OUTPUT_NAME).build());
     options.output_name = OUTPUT_NAME.into();
-    options.site_root = config.site_root.as_str().into();
+    options.site_root = config.resolved_site_root().into();
     options.site_addr = config.listen_addr;
     options
 }

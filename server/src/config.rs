@@ -151,12 +151,33 @@ pub struct Config {
     #[arg(long, env = "OIDC_CLIENT_SECRET", hide_env_values = true)]
     pub oidc_client_secret: Option<String>,
 
-    /// Folder with the compiled browser assets (`pkg/`) and the files from `public/`.
-    #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
-    pub site_root: String,
+    /// Folder with the compiled browser assets (`pkg/`) and the files from `public/`. Unset:
+    /// `site/` beside the binary when it is there (a release archive), else `target/site` (a
+    /// development checkout).
+    #[arg(long, env = "LEPTOS_SITE_ROOT")]
+    pub site_root: Option<String>,
 }
 
 impl Config {
+    /// The site folder the server serves (see [`Config::site_root`]'s field).
+    pub fn resolved_site_root(&self) -> String {
+        if let Some(configured) = self
+            .site_root
+            .as_ref()
+            .filter(|root| !root.trim().is_empty())
+        {
+            return configured.clone();
+        }
+        let beside_binary = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|folder| folder.join("site")))
+            .filter(|site| site.join("pkg").is_dir());
+        match beside_binary {
+            Some(site) => site.display().to_string(),
+            None => "target/site".to_owned(),
+        }
+    }
+
     pub fn oidc_settings(&self) -> Option<crate::oidc::OidcSettings> {
         let issuer_url = self
             .oidc_issuer_url
@@ -194,7 +215,7 @@ impl Config {
             listen_addr: SocketAddr::from(([127, 0, 0, 1], 0)),
             log_level: "warn".to_owned(),
             log_format: LogFormat::Pretty,
-            site_root: "target/site".to_owned(),
+            site_root: Some("target/site".to_owned()),
             public_url: "http://127.0.0.1:3000".to_owned(),
             trusted_proxy_header: None,
             sign_in_attempts_per_account: 1000,

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Unpacks the release archive into an empty folder and starts it from another empty folder
+# with a bare environment (no Rust, no Node on PATH): /readyz must answer 200 and the site's
+# WASM must be served. Usage: check-release.sh <archive.tar.gz>
+set -euo pipefail
+archive=$(realpath "$1")
+unpacked=$(mktemp -d)
+elsewhere=$(mktemp -d)
+tar -C "$unpacked" -xzf "$archive"
+binary=$(find "$unpacked" -maxdepth 2 -name groundwork -type f)
+port=3199
+cd "$elsewhere"
+env -i PATH=/usr/bin:/bin HOME="$elsewhere" LISTEN_ADDR="127.0.0.1:$port" "$binary" > server.log 2>&1 &
+server=$!
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$unpacked" "$elsewhere"' EXIT
+for _ in $(seq 1 100); do
+  if curl -fsS -o /dev/null "http://127.0.0.1:$port/readyz" 2>/dev/null; then break; fi
+  sleep 0.2
+done
+ready=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/readyz")
+wasm=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/pkg/groundwork.wasm")
+page=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/setup")
+if [ "$ready" != 200 ] || [ "$wasm" != 200 ] || [ "$page" != 200 ]; then
+  echo "release check failed: /readyz $ready, /pkg/groundwork.wasm $wasm, /setup $page" >&2
+  cat server.log >&2
+  exit 1
+fi
+[ -f groundwork.db ] || { echo "release check failed: no groundwork.db in the folder it started in" >&2; exit 1; }
+echo "/readyz 200, WASM 200, /setup 200 from the unpacked archive"
+echo "release: 1 passed, 0 failed"
