@@ -22,7 +22,7 @@ RUN cargo leptos build --release
 
 FROM debian:bookworm-slim
 RUN apt-get update \
- && apt-get install -y --no-install-recommends ca-certificates curl \
+ && apt-get install -y --no-install-recommends ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin groundwork \
  && mkdir /data && chown groundwork:groundwork /data
@@ -31,12 +31,13 @@ COPY --from=build /src/target/site /app/site
 COPY README.md LICENSE /app/
 ENV DATABASE_URL="sqlite:///data/groundwork.db?mode=rwc" \
     LISTEN_ADDR="0.0.0.0:3000" \
+    LEPTOS_SITE_ROOT=/app/site \
     LOG_FORMAT=json
 VOLUME ["/data"]
 WORKDIR /data
 USER groundwork
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=30s --retries=3 \
-  CMD curl -fsS http://127.0.0.1:3000/healthz || exit 1
+  CMD ["/app/groundwork", "healthcheck"]
 ENTRYPOINT ["/app/groundwork"]
 CMD ["serve"]

@@ -73,6 +73,13 @@ pub enum Command {
         #[arg(long)]
         team: Option<i32>,
     },
+    /// Ask a running server whether it is up (`GET /healthz`), for container health checks:
+    /// exits 0 when it answers 200 within two seconds.
+    Healthcheck {
+        /// The address to ask.
+        #[arg(long, default_value = "http://127.0.0.1:3000/healthz")]
+        url: String,
+    },
     /// Write a consistent copy of the whole SQLite install to a new file while the server runs
     /// (`VACUUM INTO`). Start a server with `DATABASE_URL=sqlite://<file>` to restore it.
     /// PostgreSQL installs use `pg_dump` (the command says how).

@@ -29,6 +29,7 @@ async fn main() -> ExitCode {
         } => import(&cli.config, &project, &acting_as, &source).await,
         Command::Backup { file } => backup(&cli.config, &file).await,
         Command::Demo { acting_as, team } => demo(&cli.config, &acting_as, team).await,
+        Command::Healthcheck { url } => healthcheck(&url).await,
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -137,4 +138,22 @@ async fn demo(config: &server::Config, acting_as: &str, team: Option<i32>) -> Re
     let (id, name) = server::seed::seed_demo(&db, acting_as, team).await?;
     println!("created the demo project \"{name}\": /projects/{id}");
     Ok(())
+}
+
+async fn healthcheck(url: &str) -> Result<(), String> {
+    let client = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(2))
+        .build()
+        .map_err(|e| e.to_string())?;
+    let status = client
+        .get(url)
+        .send()
+        .await
+        .map_err(|e| format!("{url} did not answer: {e}"))?
+        .status();
+    if status.is_success() {
+        Ok(())
+    } else {
+        Err(format!("{url} answered {status}"))
+    }
 }
