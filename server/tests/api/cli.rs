@@ -133,3 +133,25 @@ async fn seed_decisions_fills_a_log_as_a_member_and_refuses_strangers() {
     assert_eq!(log.total, 7);
     assert_eq!(log.items.last().map(|adr| adr.number), Some(7));
 }
+
+#[tokio::test]
+async fn healthcheck_succeeds_against_a_running_server_and_fails_without_one() {
+    let app = crate::helpers::spawn_app(crate::helpers::Backend::Sqlite)
+        .await
+        .expect("SQLite always runs");
+    let check = |url: String| {
+        tokio::task::spawn_blocking(move || {
+            Command::new(BINARY)
+                .args(["healthcheck", "--url", &url])
+                .env("LOG_LEVEL", "error")
+                .status()
+                .expect("the binary runs")
+                .success()
+        })
+    };
+    assert!(check(app.url("/healthz")).await.unwrap());
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let nobody = format!("http://{}/healthz", closed.local_addr().unwrap());
+    drop(closed);
+    assert!(!check(nobody).await.unwrap());
+}
