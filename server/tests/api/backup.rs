@@ -1,5 +1,6 @@
-//! `groundwork backup`: a consistent copy of a running SQLite install, which a server started on
-//! it serves again whole.
+//! Backups and upgrades of a whole install: `groundwork backup` writes a consistent copy of a
+//! running SQLite install, which a server started on it serves again whole; a newer server on
+//! an older database migrates it first.
 use std::process::Command;
 
 use app::decisions::domain::AdrLogPage;
@@ -127,4 +128,75 @@ async fn a_backup_taken_while_the_server_writes_restores_every_team_project_and_
         assert_eq!(adr.title, format!("Decision {}", adr.number));
     }
     let _ = std::fs::remove_file(&target);
+}
+
+/// An install whose database lacks the newest migration (as an older release left it): a newer
+/// server started on it migrates it and serves what was there.
+#[tokio::test]
+async fn a_newer_server_on_an_older_database_migrates_it_and_keeps_everything() {
+    use migrations::{Migrator, MigratorTrait};
+    use sea_orm::{ConnectionTrait, Database, Statement};
+
+    let app = spawn_app(Backend::Sqlite).await.expect("SQLite always runs");
+    let project = app.new_project("From the old release").await;
+    app.call(
+        "create_adr",
+        &[("project_id", project.as_str()), ("adr[title]", "Kept across the upgrade")],
+    )
+    .await;
+    let tables = |db: sea_orm::DatabaseConnection| async move {
+        db.query_all_raw(Statement::from_string(
+            db.get_database_backend(),
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'installation'",
+        ))
+        .await
+        .unwrap()
+        .len()
+    };
+    let old = Database::connect(app.database_url()).await.unwrap();
+    Migrator::down(&old, Some(1)).await.unwrap();
+    assert_eq!(tables(old.clone()).await, 0, "the older schema has no installation table");
+
+    let newer = Application::build(&Config::for_tests(app.database_url()))
+        .await
+        .expect("a newer server starts on the older database");
+    let address = format!("http://{}", newer.local_addr());
+    tokio::spawn(newer.run_until_stopped());
+    assert_eq!(tables(old).await, 1, "migrated at start-up");
+    let client = new_client();
+    let call = |function: &str, form: Vec<(&str, String)>| {
+        client
+            .post(format!("{address}/api/{function}"))
+            .header("Accept", "application/json")
+            .form(&form)
+            .send()
+    };
+    let signed_in = call(
+        "sign_in",
+        vec![("email", "owner@example.com".into()), ("password", TEST_PASSWORD.into())],
+    )
+    .await
+    .unwrap();
+    assert!(signed_in.status().is_success());
+    let adr: serde_json::Value = call(
+        "get_adr",
+        vec![("project_id", project.clone()), ("number", "1".into())],
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(adr["summary"]["title"], "Kept across the upgrade");
+    let set_up_again = call(
+        "set_up",
+        vec![
+            ("email", "late@example.com".into()),
+            ("password", TEST_PASSWORD.into()),
+            ("team_name", "Late".into()),
+        ],
+    )
+    .await
+    .unwrap();
+    assert_eq!(set_up_again.status(), reqwest::StatusCode::CONFLICT, "still set up");
 }
