@@ -137,11 +137,16 @@ async fn a_newer_server_on_an_older_database_migrates_it_and_keeps_everything() 
     use migrations::{Migrator, MigratorTrait};
     use sea_orm::{ConnectionTrait, Database, Statement};
 
-    let app = spawn_app(Backend::Sqlite).await.expect("SQLite always runs");
+    let app = spawn_app(Backend::Sqlite)
+        .await
+        .expect("SQLite always runs");
     let project = app.new_project("From the old release").await;
     app.call(
         "create_adr",
-        &[("project_id", project.as_str()), ("adr[title]", "Kept across the upgrade")],
+        &[
+            ("project_id", project.as_str()),
+            ("adr[title]", "Kept across the upgrade"),
+        ],
     )
     .await;
     let tables = |db: sea_orm::DatabaseConnection| async move {
@@ -155,7 +160,11 @@ async fn a_newer_server_on_an_older_database_migrates_it_and_keeps_everything() 
     };
     let old = Database::connect(app.database_url()).await.unwrap();
     Migrator::down(&old, Some(1)).await.unwrap();
-    assert_eq!(tables(old.clone()).await, 0, "the older schema has no installation table");
+    assert_eq!(
+        tables(old.clone()).await,
+        0,
+        "the older schema has no installation table"
+    );
 
     let newer = Application::build(&Config::for_tests(app.database_url()))
         .await
@@ -173,7 +182,10 @@ async fn a_newer_server_on_an_older_database_migrates_it_and_keeps_everything() 
     };
     let signed_in = call(
         "sign_in",
-        vec![("email", "owner@example.com".into()), ("password", TEST_PASSWORD.into())],
+        vec![
+            ("email", "owner@example.com".into()),
+            ("password", TEST_PASSWORD.into()),
+        ],
     )
     .await
     .unwrap();
@@ -198,5 +210,9 @@ async fn a_newer_server_on_an_older_database_migrates_it_and_keeps_everything() 
     )
     .await
     .unwrap();
-    assert_eq!(set_up_again.status(), reqwest::StatusCode::CONFLICT, "still set up");
+    assert_eq!(
+        set_up_again.status(),
+        reqwest::StatusCode::CONFLICT,
+        "still set up"
+    );
 }
