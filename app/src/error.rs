@@ -126,7 +126,6 @@ impl From<sea_orm::DbErr> for AppError {
 fn is_busy(error: &sea_orm::DbErr) -> bool {
     let text = error.to_string();
     text.contains("database is locked")
-        || text.contains("database table is locked")
         || text.contains("could not serialize access")
         || text.contains("deadlock detected")
 }

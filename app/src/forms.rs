@@ -101,7 +101,13 @@ mod server {
         key: &str,
         value: &V,
     ) -> Result<T, AppError> {
-        if result.is_err() {
+        // Only input the caller was allowed to send and that was refused for what it says:
+        // never after a 401/403/404, so nobody keeps drafts under keys of objects not theirs.
+        let about_the_input = matches!(
+            result,
+            Err(AppError::Validation { .. } | AppError::Conflict { .. })
+        );
+        if about_the_input {
             let plain_form = use_context::<Parts>().is_some_and(|request| accepts_html(&request));
             if let (true, Some(session)) = (plain_form, signed_in_session()) {
                 keep_in(&session, key, value).await;

@@ -67,8 +67,17 @@ test("a password account links its organisation account from inside, ending its 
   expect(await callServer(elsewhere.request, "who_am_i", {})).not.toBeNull();
 
   const page = await context.newPage();
-  await page.goto("/account");
-  await page.getByRole("link", { name: "Link my organisation account" }).click();
+  // Linking starts only from a password confirmed just now, never from a bare link.
+  await page.goto("/auth/oidc/start?link=1");
+  await expect(page).toHaveURL(/\/account\?confirm_link=1/);
+  await expect(page.getByRole("alert")).toContainText("Confirm your password first");
+  await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
+  await page.getByLabel("Current password").last().fill("not the password");
+  await page.getByRole("button", { name: "Link my organisation account" }).click();
+  await expect(page.getByText("That is not your current password.").last()).toBeVisible();
+  await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
+  await page.getByLabel("Current password").last().fill(PASSWORD);
+  await page.getByRole("button", { name: "Link my organisation account" }).click();
   await signInAtProvider(page, user);
   await expect(page).toHaveURL(/\/account\?linked=1/);
   await expect(page.getByRole("status")).toContainText("Organisation account linked");

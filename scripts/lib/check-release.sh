@@ -8,18 +8,21 @@ unpacked=$(mktemp -d)
 elsewhere=$(mktemp -d)
 tar -C "$unpacked" -xzf "$archive"
 binary=$(find "$unpacked" -maxdepth 2 -name groundwork -type f)
-port=3199
+# A port nobody listens on now.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 cd "$elsewhere"
 env -i PATH=/usr/bin:/bin HOME="$elsewhere" LISTEN_ADDR="127.0.0.1:$port" "$binary" > server.log 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$unpacked" "$elsewhere"' EXIT
 for _ in $(seq 1 100); do
   if curl -fsS -o /dev/null "http://127.0.0.1:$port/readyz" 2>/dev/null; then break; fi
+  kill -0 "$server" 2>/dev/null || break
   sleep 0.2
 done
-ready=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/readyz")
-wasm=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/pkg/groundwork.wasm")
-page=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/setup")
+status() { curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port$1" || true; }
+ready=$(status /readyz)
+wasm=$(status /pkg/groundwork.wasm)
+page=$(status /setup)
 if [ "$ready" != 200 ] || [ "$wasm" != 200 ] || [ "$page" != 200 ]; then
   echo "release check failed: /readyz $ready, /pkg/groundwork.wasm $wasm, /setup $page" >&2
   cat server.log >&2

@@ -68,7 +68,16 @@ impl Application {
         let extra_routes = extra_routes
             .merge(oidc::routes(config.oidc_settings(), state.db.clone()))
             .merge(routes::exchange::routes());
-        let router = router(state.clone(), extra_routes, config.session_settings());
+        let headers = crate::security::HeaderSettings::new(
+            &config.public_url,
+            config.oidc_settings().map(|sso| sso.issuer_url).as_deref(),
+        );
+        let router = router(
+            state.clone(),
+            extra_routes,
+            config.session_settings(),
+            headers,
+        );
         Ok(Self {
             listener,
             router,
@@ -114,6 +123,7 @@ fn router(
     state: AppState,
     extra_routes: Router<AppState>,
     session_settings: sessions::SessionSettings,
+    header_settings: crate::security::HeaderSettings,
 ) -> Router {
     let pages = PAGES.clone();
     let context = {
@@ -140,6 +150,7 @@ fn router(
         operations,
         sessions::layer(&state.db, session_settings),
         session_settings,
+        header_settings,
     )
 }
 

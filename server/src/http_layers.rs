@@ -39,6 +39,7 @@ pub fn apply(
     operations: Router,
     sessions: AuthManagerLayer<AccountsBackend, DatabaseSessionStore>,
     session_settings: SessionSettings,
+    header_settings: security::HeaderSettings,
 ) -> Router {
     let app = app
         .layer(middleware::from_fn(status_from_server_fn_error))
@@ -62,7 +63,7 @@ pub fn apply(
         .merge(operations)
         .layer(middleware::from_fn(security::reject_cross_site_writes))
         .layer(middleware::from_fn_with_state(
-            security::HeaderSettings { https: secure },
+            header_settings,
             security::security_headers,
         ))
         .layer(CatchPanicLayer::custom(internal_error_page))

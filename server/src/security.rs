@@ -6,16 +6,44 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use leptos::nonce::Nonce;
+use std::sync::Arc;
 
 /// The per-request CSP nonce, for the page's inline hydration script.
 #[derive(Clone)]
 pub struct CspNonce(pub String);
 
 /// What the security headers depend on.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub struct HeaderSettings {
     /// The app is served over https (`PUBLIC_URL`): browsers are told to stay on https.
     pub https: bool,
+    /// The single sign-on provider's origin (`https://idp.example.com`), where a form post may
+    /// end up: linking an organisation account confirms the password, then redirects there.
+    pub sign_on_origin: Option<Arc<str>>,
+}
+
+impl HeaderSettings {
+    /// The settings for `public_url` and, when single sign-on is set up, its issuer's URL.
+    pub fn new(public_url: &str, issuer_url: Option<&str>) -> Self {
+        let sign_on_origin = issuer_url.and_then(origin_of).map(Arc::from);
+        Self {
+            https: public_url.starts_with("https://"),
+            sign_on_origin,
+        }
+    }
+}
+
+/// `scheme://host[:port]` of `url`, if it has one (and nothing a policy could misread).
+fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let plain = |text: &str| {
+        !text.is_empty()
+            && text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+    };
+    (matches!(scheme, "http" | "https") && plain(host)).then(|| format!("{scheme}://{host}"))
 }
 
 /// How long browsers keep to https once told (two years, as the HSTS preload list asks).
@@ -33,10 +61,12 @@ pub async fn security_headers(
     request.extensions_mut().insert(CspNonce(nonce.clone()));
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    let form_action = settings.sign_on_origin.as_deref().unwrap_or_default();
     let policy = format!(
         "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
          style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
-         form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'"
+         form-action 'self' {form_action}; base-uri 'none'; object-src 'none'; \
+         frame-ancestors 'none'"
     );
     if let Ok(policy) = HeaderValue::from_str(&policy) {
         headers.insert(header::CONTENT_SECURITY_POLICY, policy);
@@ -55,6 +85,11 @@ pub async fn security_headers(
             header::STRICT_TRANSPORT_SECURITY,
             HeaderValue::from_static(HSTS),
         );
+    }
+    // A response that sets a cookie (sign-in, sign-out: the session layer adds it after the
+    // inner no-store check has run) is nobody else's to keep.
+    if headers.contains_key(header::SET_COOKIE) && !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
 }
@@ -100,4 +135,23 @@ fn is_same_site(request: &Request) -> bool {
         .and_then(|origin| origin.split_once("://"))
         .map(|(_, rest)| rest.trim_end_matches('/'));
     matches!((origin_host, host), (Some(origin), Some(host)) if origin.eq_ignore_ascii_case(host))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::origin_of;
+
+    #[test]
+    fn only_a_plain_origin_goes_into_the_policy() {
+        assert_eq!(
+            origin_of("https://idp.example.com/realms/acme").as_deref(),
+            Some("https://idp.example.com")
+        );
+        assert_eq!(
+            origin_of("http://127.0.0.1:3901").as_deref(),
+            Some("http://127.0.0.1:3901")
+        );
+        assert_eq!(origin_of("https://idp.example.com; script-src *"), None);
+        assert_eq!(origin_of("javascript:alert(1)"), None);
+    }
 }

@@ -91,3 +91,7 @@ pub const SIGNED_IN_AT_KEY: &str = "groundwork.signed_in_at";
 /// The session key holding when the session last signed in through single sign-on (Unix
 /// seconds): an account without a password may set one only shortly after.
 pub const SSO_SIGNED_IN_AT_KEY: &str = "groundwork.sso_signed_in_at";
+
+/// The session key holding when the signed-in person last confirmed their password to link an
+/// organisation account (Unix seconds); `/auth/oidc/start?link=1` takes it, once.
+pub const LINK_CONFIRMED_AT_KEY: &str = "groundwork.link_confirmed_at";

@@ -3,10 +3,12 @@
 //! client cannot flood the hasher.
 //!
 //! Memory is bounded whatever callers send: an account key is the parsed, lower-cased e-mail cut
-//! to [`MAX_KEY_BYTES`], and each table keeps at most [`MAX_TRACKED_KEYS`] keys. When a table is
-//! full, keys back to a full allowance are forgotten first, then the least recently used tenth.
-//! Evicting a key gives it its allowance back, so a flood of fresh keys could buy one account a
-//! few more guesses; the per-address limit still holds for each client.
+//! to [`MAX_KEY_BYTES`], an IPv6 client counts by its /64 (one subscriber's whole network), and
+//! each table keeps at most [`MAX_TRACKED_KEYS`] keys. When a table is full, keys back to a full
+//! allowance are forgotten; a key still counting attempts is never forgotten, since that would
+//! give it its allowance back. If none can be forgotten, attempts under new keys are refused
+//! until some have refilled (at most a minute): a flood of fresh keys slows sign-ins down for a
+//! while, but buys no one extra guesses.
 use std::{
     collections::HashMap,
     hash::Hash,
@@ -52,7 +54,9 @@ impl AttemptLimits {
     pub fn check(&self, account: AttemptFor<'_>, address: Option<IpAddr>) -> Result<(), AppError> {
         let now = Instant::now();
         if let Some(address) = address {
-            self.per_address.check(address, now).map_err(too_many)?;
+            self.per_address
+                .check(client_network(address), now)
+                .map_err(too_many)?;
         }
         self.per_account
             .check(account_key(account), now)
@@ -65,6 +69,27 @@ impl AttemptLimits {
         let bytes =
             self.per_account.heap_bytes(|key| key.capacity()) + self.per_address.heap_bytes(|_| 0);
         (keys, bytes)
+    }
+}
+
+/// The unit a client is counted by: its IPv4 address, or its IPv6 /64 (a provider hands each
+/// subscriber at least that many addresses).
+fn client_network(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V4(_) => address,
+        IpAddr::V6(v6) => {
+            let segments = v6.segments();
+            IpAddr::from([
+                segments[0],
+                segments[1],
+                segments[2],
+                segments[3],
+                0,
+                0,
+                0,
+                0,
+            ])
+        }
     }
 }
 
@@ -144,7 +169,11 @@ impl<K: Eq + Hash + Clone> KeyedLimiter<K> {
             return Err(Duration::from_secs(60));
         };
         if !buckets.contains_key(&key) && buckets.len() >= MAX_TRACKED_KEYS {
-            self.make_room(&mut buckets, now);
+            self.forget_refilled(&mut buckets, now);
+            if buckets.len() >= MAX_TRACKED_KEYS {
+                // Every tracked key is still counting: see the module comment.
+                return Err(Duration::from_secs_f64(1.0 / self.refill));
+            }
         }
         let bucket = buckets.entry(key).or_insert(Bucket {
             tokens: self.burst,
@@ -161,23 +190,9 @@ impl<K: Eq + Hash + Clone> KeyedLimiter<K> {
         }
     }
 
-    /// Forgets keys back to a full allowance; when too few are, the least recently used tenth,
-    /// so that a flood of new keys pays for one scan of the table every thousand keys, not each.
-    fn make_room(&self, buckets: &mut HashMap<K, Bucket>, now: Instant) {
+    /// Forgets keys back to a full allowance: they carry nothing a new bucket would not.
+    fn forget_refilled(&self, buckets: &mut HashMap<K, Bucket>, now: Instant) {
         buckets.retain(|_, bucket| bucket.tokens_at(now, self.refill, self.burst) < self.burst);
-        if buckets.len() < MAX_TRACKED_KEYS {
-            return;
-        }
-        let mut last_used: Vec<Instant> = buckets.values().map(|bucket| bucket.updated).collect();
-        let evict = MAX_TRACKED_KEYS / 10;
-        let (_, cutoff, _) = last_used.select_nth_unstable(evict - 1);
-        let cutoff = *cutoff;
-        let mut left = evict;
-        buckets.retain(|_, bucket| {
-            let old = bucket.updated <= cutoff && left > 0;
-            left -= usize::from(old);
-            !old
-        });
     }
 }
 
@@ -248,25 +263,35 @@ mod tests {
     }
 
     #[test]
-    fn a_full_table_forgets_the_least_recently_used_key_first() {
-        let limiter = KeyedLimiter::<u32>::per_minute(1);
+    fn a_full_table_forgets_only_refilled_keys_and_never_one_still_counting() {
+        let limiter = KeyedLimiter::<u32>::per_minute(2);
         let start = Instant::now();
         for key in 0..MAX_TRACKED_KEYS as u32 {
-            limiter
-                .check(key, start + Duration::from_micros(key.into()))
-                .unwrap();
+            limiter.check(key, start).unwrap();
         }
-        // Key 0 is used again later, so key 1 is now the oldest.
-        let later = start + Duration::from_secs(1);
-        assert!(limiter.check(0, later).is_err());
-        limiter.check(99_999, later).unwrap();
-        assert_eq!(limiter.len(), MAX_TRACKED_KEYS - MAX_TRACKED_KEYS / 10 + 1);
-        assert!(limiter.check(0, later).is_err(), "key 0 was kept");
-        assert!(limiter.check(1, later).is_ok(), "key 1 was forgotten");
-        let newest = MAX_TRACKED_KEYS as u32 - 1;
+        // Key 0 has used up its allowance; a flood of new keys must not reset it.
+        limiter.check(0, start).unwrap();
+        assert!(limiter.check(0, start).is_err());
         assert!(
-            limiter.check(newest, later).is_err(),
-            "the newest were kept"
+            limiter.check(99_999, start).is_err(),
+            "a new key waits: none refilled"
         );
+        assert_eq!(limiter.len(), MAX_TRACKED_KEYS);
+        assert!(limiter.check(0, start).is_err(), "key 0 still counts");
+        // A minute later every key has refilled, so they can go.
+        let later = start + Duration::from_secs(61);
+        limiter.check(99_999, later).unwrap();
+        assert_eq!(limiter.len(), 1);
+    }
+
+    #[test]
+    fn an_ipv6_client_counts_by_its_64_network() {
+        let limits = AttemptLimits::per_minute(100, 2);
+        let from = |last: u16| Some(IpAddr::from([0x2001, 0xdb8, 1, 2, 0, 0, 0, last]));
+        assert!(limits.check(email("a@example.com"), from(1)).is_ok());
+        assert!(limits.check(email("b@example.com"), from(2)).is_ok());
+        assert!(limits.check(email("c@example.com"), from(3)).is_err());
+        let other_network = Some(IpAddr::from([0x2001, 0xdb8, 1, 3, 0, 0, 0, 1]));
+        assert!(limits.check(email("c@example.com"), other_network).is_ok());
     }
 }

@@ -143,6 +143,22 @@ pub async fn change_password(
     keep_form_input_on_error::<ChangePassword, _>(result, &[])
 }
 
+/// Confirms the signed-in person's password, then sends them to their organisation's sign-in to
+/// link that account (`/auth/oidc/start?link=1` accepts only a confirmation made just before).
+#[server(endpoint = "confirm_organisation_link")]
+pub async fn confirm_organisation_link(current_password: String) -> Result<(), AppError> {
+    let result = async {
+        let user_id = current_user_id().await?;
+        count_attempt(AttemptFor::User(user_id))?;
+        service::confirm_password(&app_state()?.db, user_id, &current_password).await?;
+        session::mark_link_confirmed().await?;
+        leptos_axum::redirect("/auth/oidc/start?link=1");
+        Ok(())
+    }
+    .await;
+    keep_form_input_on_error::<ConfirmOrganisationLink, _>(result, &[])
+}
+
 /// Unlinks the organisation account (single sign-on) from the signed-in account, which must
 /// have a password. Every other session of the account ends.
 #[server(endpoint = "unlink_organisation_account")]

@@ -151,6 +151,26 @@ pub async fn check_password(
     }
 }
 
+/// Checks the signed-in account's own password again, before something that must not be done
+/// from a stolen session alone (linking an organisation account).
+pub async fn confirm_password(
+    db: &DatabaseConnection,
+    user_id: i32,
+    password: &str,
+) -> Result<(), AppError> {
+    let user = repository::find(db, user_id)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    if passwords::verify(password, user.password_hash.as_deref()).await? {
+        Ok(())
+    } else {
+        Err(AppError::validation(
+            "current_password",
+            "That is not your current password.",
+        ))
+    }
+}
+
 /// How the person changing a password proved it is them, beyond being signed in.
 pub struct PasswordChange<'a> {
     pub current_password: &'a str,
@@ -352,6 +372,7 @@ mod tests {
             ExternalIdentity {
                 identity: "http://idp|bob",
                 email: Some("bob@example.com"),
+                email_verified: true,
                 name: None,
             },
         )

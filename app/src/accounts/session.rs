@@ -1,6 +1,8 @@
 //! Signing a user in and out of the current request's session.
 use super::{
-    backend::{AuthSession, SessionUser, SIGNED_IN_AT_KEY, SSO_SIGNED_IN_AT_KEY},
+    backend::{
+        AuthSession, SessionUser, LINK_CONFIRMED_AT_KEY, SIGNED_IN_AT_KEY, SSO_SIGNED_IN_AT_KEY,
+    },
     entity, single_sign_on,
 };
 use crate::{auth::request_parts, error::AppError};
@@ -57,6 +59,29 @@ pub async fn signed_in_through_sso_recently() -> Result<bool, AppError> {
         at,
         chrono::Utc::now().timestamp(),
     ))
+}
+
+/// Records that the signed-in person just confirmed their password to link an organisation
+/// account.
+pub async fn mark_link_confirmed() -> Result<(), AppError> {
+    auth_session()?
+        .session
+        .insert(LINK_CONFIRMED_AT_KEY, chrono::Utc::now().timestamp())
+        .await
+        .map_err(session_error)
+}
+
+/// Takes the link confirmation out of `session`: true when there was one, recent enough.
+pub async fn take_link_confirmation(session: &AuthSession) -> Result<bool, AppError> {
+    let at: Option<i64> = session
+        .session
+        .remove(LINK_CONFIRMED_AT_KEY)
+        .await
+        .map_err(session_error)?;
+    let now = chrono::Utc::now().timestamp();
+    Ok(at.is_some_and(|at| {
+        (0..=single_sign_on::LINK_CONFIRMATION_WINDOW_SECONDS).contains(&(now - at))
+    }))
 }
 
 /// Ends the session: its record is deleted from the store and the cookie cleared.

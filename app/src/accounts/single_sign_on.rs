@@ -17,17 +17,22 @@ use crate::error::AppError;
 
 /// How recent a single sign-on must be for an account without a password to set one.
 pub const REAUTHENTICATION_WINDOW_SECONDS: i64 = 600;
+/// How long after confirming the password a link to an organisation account may be started.
+pub const LINK_CONFIRMATION_WINDOW_SECONDS: i64 = 300;
 
 /// What an OpenID provider says about the person signing in.
 pub struct ExternalIdentity<'a> {
     /// `issuer|subject`: stable for the person at that provider.
     pub identity: &'a str,
     pub email: Option<&'a str>,
+    /// Whether the provider says the person owns the e-mail address.
+    pub email_verified: bool,
     pub name: Option<&'a str>,
 }
 
 /// The account for a single sign-on identity: the one linked to it, else a new account without
-/// a password. An account that already has the e-mail is refused, with the way to link it.
+/// a password when the provider vouches for the e-mail. An account that already has the e-mail
+/// is refused, with the way to link it.
 pub async fn sign_in_with_identity(
     db: &DatabaseConnection,
     external: ExternalIdentity<'_>,
@@ -54,6 +59,14 @@ pub async fn sign_in_with_identity(
                 .into(),
         });
     }
+    if !external.email_verified {
+        // Else whoever first claims an address at a lax provider would own it here.
+        return Err(AppError::Conflict {
+            message: "Your organisation's sign-in did not confirm this e-mail address, so no \
+                      account was made. Ask your administrator, or sign up with a password."
+                .into(),
+        });
+    }
     let display_name = parse_display_name(external.name.unwrap_or_default(), &email)
         .unwrap_or_else(|_| email.local_part().to_owned());
     let stamp = passwords::random_token();
@@ -72,7 +85,10 @@ pub async fn sign_in_with_identity(
 }
 
 /// Links `identity` to the signed-in account `user_id`, with a new security stamp (the
-/// account's other sessions end). Refused when another account already has that identity.
+/// account's other sessions end). Refused when another account already has that identity, or
+/// this account has another one (it is unlinked first, so a link never silently replaces one).
+/// The caller has made the person confirm their password just before (see
+/// [`LINK_CONFIRMATION_WINDOW_SECONDS`]).
 pub async fn link_identity(
     db: &DatabaseConnection,
     user_id: i32,
@@ -82,6 +98,14 @@ pub async fn link_identity(
         Some(owner) if owner.id == user_id => return Ok(owner),
         Some(_) => return Err(identity_in_use()),
         None => {}
+    }
+    let user = repository::find(db, user_id)
+        .await?
+        .ok_or(AppError::Unauthorized)?;
+    if user.oidc_identity.is_some() {
+        return Err(AppError::Conflict {
+            message: "Another organisation account is linked already: unlink it first.".into(),
+        });
     }
     repository::set_oidc_identity(db, user_id, Some(identity), &passwords::random_token())
         .await
@@ -142,6 +166,7 @@ mod tests {
         ExternalIdentity {
             identity,
             email: Some(email),
+            email_verified: true,
             name: None,
         }
     }
@@ -181,6 +206,14 @@ mod tests {
             .unwrap();
         assert_eq!(signed_in.id, owner.user_id);
 
+        let unverified = ExternalIdentity {
+            email_verified: false,
+            ..external("http://idp|bob", "bob@example.com")
+        };
+        assert!(matches!(
+            sign_in_with_identity(&db, unverified).await,
+            Err(AppError::Conflict { .. })
+        ));
         let newcomer = sign_in_with_identity(&db, external("http://idp|bob", "bob@example.com"))
             .await
             .unwrap();
@@ -192,6 +225,18 @@ mod tests {
             .await
             .unwrap_err();
         assert!(matches!(taken, AppError::Conflict { .. }));
+        let replaced = link_identity(&db, owner.user_id, "http://idp|mallory")
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(replaced, AppError::Conflict { .. }),
+            "never replaces a link"
+        );
+        let still = service::find_account(&db, owner.user_id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(still.oidc_identity.as_deref(), Some("http://idp|alice"));
     }
 
     #[tokio::test]

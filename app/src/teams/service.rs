@@ -118,8 +118,10 @@ pub async fn invite(
     let role = Role::parse(role, "role")?;
     let token = random_token();
     let expires_at = Utc::now() + Duration::days(INVITATION_LIFETIME_DAYS);
+    let transaction = db.begin().await?;
+    lock_team_as(&transaction, member, Role::Owner).await?;
     repository::insert_invitation(
-        db,
+        &transaction,
         NewInvitation {
             team_id: member.team_id,
             role: role.as_str(),
@@ -129,6 +131,7 @@ pub async fn invite(
         },
     )
     .await?;
+    transaction.commit().await?;
     Ok(CreatedInvitation {
         path: format!("/invitations/{token}"),
         role,
@@ -373,6 +376,8 @@ mod tests {
         let stale = change_role(&db, &owner, second, "viewer").await;
         assert_eq!(stale, Err(AppError::Forbidden));
         let stale = remove_member(&db, &owner, second).await;
+        assert_eq!(stale, Err(AppError::Forbidden));
+        let stale = invite(&db, &owner, "owner").await.map(|_| ());
         assert_eq!(stale, Err(AppError::Forbidden));
         assert_eq!(
             role_in_team(&db, owner.team_id, second).await.unwrap(),

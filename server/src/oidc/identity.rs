@@ -13,6 +13,7 @@ use super::{Failure, Oidc};
 pub struct Person {
     pub identity: String,
     pub email: Option<String>,
+    pub email_verified: bool,
     pub name: Option<String>,
 }
 
@@ -51,6 +52,7 @@ pub async fn verified_person(
         })?;
     let identity = format!("{}|{}", claims.issuer().as_str(), claims.subject().as_str());
     let mut email = claims.email().map(|email| email.as_str().to_owned());
+    let mut email_verified = claims.email_verified().unwrap_or(false);
     let mut name = claims
         .name()
         .and_then(|name| name.get(None))
@@ -64,6 +66,7 @@ pub async fn verified_person(
             .await
             .map_err(|error| unavailable(format!("userinfo: {error}")))?;
         email = info.email().map(|email| email.as_str().to_owned());
+        email_verified = info.email_verified().unwrap_or(false);
         name = name.or_else(|| {
             info.name()
                 .and_then(|name| name.get(None))
@@ -73,6 +76,7 @@ pub async fn verified_person(
     Ok(Person {
         identity,
         email,
+        email_verified,
         name,
     })
 }

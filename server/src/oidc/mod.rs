@@ -158,8 +158,19 @@ async fn start(
 ) -> Response {
     let link_user_id = match (query.link.is_some(), &auth.user) {
         (false, _) => None,
-        (true, Some(user)) => Some(user.id),
         (true, None) => return Redirect::to("/sign-in?next=/account").into_response(),
+        // Only right after the person confirmed their password on the account page: a link
+        // from elsewhere, or a stolen session alone, cannot start one.
+        (true, Some(user)) => match session::take_link_confirmation(&auth).await {
+            Ok(true) => Some(user.id),
+            Ok(false) => return Redirect::to("/account?confirm_link=1").into_response(),
+            Err(_) => {
+                return failure_page(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "Something went wrong on our side.",
+                )
+            }
+        },
     };
     let client = match client!(&oidc) {
         Ok(client) => client,
@@ -252,6 +263,7 @@ async fn finish(
     let external = ExternalIdentity {
         identity: &person.identity,
         email: person.email.as_deref(),
+        email_verified: person.email_verified,
         name: person.name.as_deref(),
     };
     let as_failure = |error: app::error::AppError| {

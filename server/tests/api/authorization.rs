@@ -87,6 +87,7 @@ const SERVER_FUNCTIONS: &[(&str, Row)] = &[
     ("get_exchange", TEAM_READ),
     ("get_architecture", TEAM_READ),
     ("change_password", SIGNED_IN),
+    ("confirm_organisation_link", SIGNED_IN),
     // Nobody in the fixture has an organisation account linked.
     (
         "unlink_organisation_account",
@@ -338,6 +339,7 @@ impl Fixture {
                 ("kind".into(), "relates_to".into()),
                 ("target".into(), (2 + index).to_string()),
             ],
+            "confirm_organisation_link" => pairs(&[("current_password", TEST_PASSWORD)]),
             "change_password" => pairs(&[
                 ("current_password", TEST_PASSWORD),
                 ("new_password", TEST_PASSWORD),

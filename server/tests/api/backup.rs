@@ -38,7 +38,7 @@ async fn a_backup_taken_while_the_server_writes_restores_every_team_project_and_
         tokio::spawn(async move {
             for n in 21..=60 {
                 let title = format!("Decision {n}");
-                let _ = client
+                let created = client
                     .post(&url)
                     .header("Accept", "application/json")
                     .form(&[
@@ -46,7 +46,9 @@ async fn a_backup_taken_while_the_server_writes_restores_every_team_project_and_
                         ("adr[title]", title.as_str()),
                     ])
                     .send()
-                    .await;
+                    .await
+                    .expect("the server answers");
+                assert!(created.status().is_success(), "{}", created.status());
             }
         })
     };

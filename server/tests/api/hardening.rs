@@ -87,6 +87,11 @@ async fn over_https_the_cookie_is_host_only_and_browsers_are_told_to_stay(backen
         )
         .await;
     assert!(response.status().is_success());
+    assert_eq!(
+        response.headers()["cache-control"],
+        "no-store",
+        "a sign-in sets a cookie"
+    );
     let cookie = response.headers()["set-cookie"].to_str().unwrap();
     assert!(cookie.starts_with("__Host-groundwork_session="), "{cookie}");
     assert!(
@@ -190,11 +195,13 @@ async fn percent_and_underscore_in_a_search_are_literal(backend: Backend) {
         "Name columns in snake_case",
         "Plain words",
     ] {
-        app.call(
-            "create_adr",
-            &[("project_id", project.as_str()), ("adr[title]", title)],
-        )
-        .await;
+        let created = app
+            .call(
+                "create_adr",
+                &[("project_id", project.as_str()), ("adr[title]", title)],
+            )
+            .await;
+        assert!(created.status().is_success(), "{}", created.status());
     }
     for wildcard in ["%", "_", "\\"] {
         let page: AdrLogPage = app
@@ -213,11 +220,13 @@ async fn percent_and_underscore_in_a_search_are_literal(backend: Backend) {
                 row.title
             );
         }
-        assert!(
-            page.items.len() <= 1,
-            "{wildcard:?}: {} rows",
-            page.items.len()
-        );
+        // SQLite matches words with LIKE, where these were wildcards: each finds its one ADR
+        // (the backslash none). PostgreSQL's full-text search ignores punctuation: none.
+        let expected = match (backend, wildcard) {
+            (Backend::Sqlite, "%" | "_") => 1,
+            _ => 0,
+        };
+        assert_eq!(page.items.len(), expected, "{wildcard:?}");
     }
 }
 

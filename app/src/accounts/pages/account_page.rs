@@ -6,7 +6,8 @@ use crate::{
     accounts::{
         domain::{Account, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS},
         server_fns::{
-            single_sign_on_enabled, who_am_i, ChangePassword, SignOut, UnlinkOrganisationAccount,
+            single_sign_on_enabled, who_am_i, ChangePassword, ConfirmOrganisationLink, SignOut,
+            UnlinkOrganisationAccount,
         },
     },
     components::{page_or_error, FieldError, FormError},
@@ -79,7 +80,8 @@ fn AccountDetails(account: Account, sso: bool) -> impl IntoView {
         </section>
         {(sso || account.has_organisation_account).then(|| view! {
             <OrganisationAccount linked=account.has_organisation_account has_password
-                just_linked=flag("linked")() just_unlinked=flag("unlinked")()/>
+                just_linked=flag("linked")() just_unlinked=flag("unlinked")()
+                confirm_first=flag("confirm_link")()/>
         })}
         <ActionForm action=sign_out>
             <button type="submit" class="secondary">"Sign out"</button>
@@ -94,9 +96,14 @@ fn OrganisationAccount(
     has_password: bool,
     just_linked: bool,
     just_unlinked: bool,
+    confirm_first: bool,
 ) -> impl IntoView {
     let unlink = ServerAction::<UnlinkOrganisationAccount>::new();
     let error = Signal::derive(move || unlink.value().get().and_then(Result::err));
+    // Filled from the URL after a refused plain post; the form itself is a plain one, since it
+    // ends at the provider's page, outside the app.
+    let confirm = ServerAction::<ConfirmOrganisationLink>::new();
+    let confirm_error = Signal::derive(move || confirm.value().get().and_then(Result::err));
     view! {
         <section class="card narrow" aria-labelledby="organisation-heading">
             <h2 id="organisation-heading">"Organisation account"</h2>
@@ -118,8 +125,18 @@ fn OrganisationAccount(
                 }.into_any()
             } else {
                 view! {
-                    <p>"Sign in with your organisation as well as with your password. You confirm at your organisation's sign-in page; other sessions of this account then end."</p>
-                    <p><a class="button" href="/auth/oidc/start?link=1" rel="external">"Link my organisation account"</a></p>
+                    <p>"Sign in with your organisation as well as with your password. Confirm your password here, then sign in at your organisation's page; other sessions of this account then end."</p>
+                    {confirm_first.then(|| view! {
+                        <p class="form-error" role="alert">"Confirm your password first, then link."</p>
+                    })}
+                    <form method="post" action="/api/confirm_organisation_link" class="stacked-form">
+                        <FormError error=confirm_error/>
+                        <label for="link-password">"Current password"</label>
+                        <input id="link-password" name="current_password" type="password" required
+                            autocomplete="current-password" aria-describedby="current_password-error"/>
+                        <FieldError error=confirm_error field="current_password"/>
+                        <button type="submit">"Link my organisation account"</button>
+                    </form>
                 }.into_any()
             }}
         </section>
