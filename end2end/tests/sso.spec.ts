@@ -76,6 +76,7 @@ test("a password account links its organisation account from inside, ending its 
   await page.getByRole("button", { name: "Link my organisation account" }).click();
   await expect(page.getByText("That is not your current password.").last()).toBeVisible();
   await expect(page.locator("main")).toHaveAttribute("data-hydrated", "true");
+  await page.screenshot({ path: "screenshots/sso-link-confirm.png", fullPage: true });
   await page.getByLabel("Current password").last().fill(PASSWORD);
   await page.getByRole("button", { name: "Link my organisation account" }).click();
   await signInAtProvider(page, user);

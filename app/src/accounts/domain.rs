@@ -27,19 +27,20 @@ pub struct Email(String);
 
 impl Email {
     pub fn parse(raw: &str) -> Result<Self, AppError> {
-        let trimmed = raw.trim();
-        // Bounded before anything copies it: a form field can be megabytes long.
-        let too_long = trimmed.len() > EMAIL_MAX_CHARS * 4;
-        let email = if too_long {
-            String::new()
-        } else {
-            trimmed.to_lowercase()
-        };
-        if too_long || email.chars().count() > EMAIL_MAX_CHARS {
-            return Err(AppError::validation(
+        let too_long = || {
+            AppError::validation(
                 "email",
                 format!("An e-mail address has at most {EMAIL_MAX_CHARS} characters."),
-            ));
+            )
+        };
+        let trimmed = raw.trim();
+        // Bounded before anything copies it: a form field can be megabytes long.
+        if trimmed.len() > EMAIL_MAX_CHARS * 4 {
+            return Err(too_long());
+        }
+        let email = trimmed.to_lowercase();
+        if email.chars().count() > EMAIL_MAX_CHARS {
+            return Err(too_long());
         }
         let invalid =
             || AppError::validation("email", "Enter an e-mail address like ada@example.com.");

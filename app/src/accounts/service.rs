@@ -161,6 +161,11 @@ pub async fn confirm_password(
     let user = repository::find(db, user_id)
         .await?
         .ok_or(AppError::Unauthorized)?;
+    verify_current_password(&user, password).await
+}
+
+/// Refuses, at the `current_password` field, a password that is not `user`'s.
+async fn verify_current_password(user: &entity::Model, password: &str) -> Result<(), AppError> {
     if passwords::verify(password, user.password_hash.as_deref()).await? {
         Ok(())
     } else {
@@ -203,13 +208,8 @@ pub async fn change_password(
              within 10 minutes.",
         ));
     }
-    if user.password_hash.is_some()
-        && !passwords::verify(current_password, user.password_hash.as_deref()).await?
-    {
-        return Err(AppError::validation(
-            "current_password",
-            "That is not your current password.",
-        ));
+    if user.password_hash.is_some() {
+        verify_current_password(&user, current_password).await?;
     }
     check_new_password(new_password, "new_password")?;
     let hash = passwords::hash(new_password).await?;

@@ -90,9 +90,10 @@ pub async fn enforce_timeouts(
     next.run(request).await
 }
 
-/// After the request is served: a response to a signed-in request (or one that sets a cookie)
-/// carries that person's data, so no browser or proxy may keep it. The site's compiled files
-/// under `/pkg/` are the same for everyone and keep their own caching.
+/// After the request is served: a response to a signed-in request carries that person's data,
+/// so no browser or proxy may keep it. The site's compiled files under `/pkg/` are the same for
+/// everyone and keep their own caching. (Responses that set a cookie get the same from
+/// `security::security_headers`, outside the session layer that adds the cookie.)
 pub async fn forbid_storing_personal_responses(request: Request, next: Next) -> Response {
     let signed_in = request
         .extensions()
@@ -100,8 +101,7 @@ pub async fn forbid_storing_personal_responses(request: Request, next: Next) -> 
         .is_some_and(|auth| auth.user.is_some());
     let shared_file = request.uri().path().starts_with("/pkg/");
     let mut response = next.run(request).await;
-    let personal = signed_in || response.headers().contains_key(header::SET_COOKIE);
-    if personal && !shared_file && !response.headers().contains_key(header::CACHE_CONTROL) {
+    if signed_in && !shared_file && !response.headers().contains_key(header::CACHE_CONTROL) {
         response
             .headers_mut()
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));

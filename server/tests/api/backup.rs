@@ -17,14 +17,7 @@ async fn a_backup_taken_while_the_server_writes_restores_every_team_project_and_
         .expect("SQLite always runs");
     let project = app.new_project("Backed up").await;
     for n in 1..=20 {
-        app.call(
-            "create_adr",
-            &[
-                ("project_id", project.as_str()),
-                ("adr[title]", &format!("Decision {n}")),
-            ],
-        )
-        .await;
+        app.create_adr(&project, &format!("Decision {n}")).await;
     }
     let target = std::env::temp_dir().join(format!("groundwork_backup_{}.db", std::process::id()));
     let _ = std::fs::remove_file(&target);
@@ -143,14 +136,7 @@ async fn a_newer_server_on_an_older_database_migrates_it_and_keeps_everything() 
         .await
         .expect("SQLite always runs");
     let project = app.new_project("From the old release").await;
-    app.call(
-        "create_adr",
-        &[
-            ("project_id", project.as_str()),
-            ("adr[title]", "Kept across the upgrade"),
-        ],
-    )
-    .await;
+    app.create_adr(&project, "Kept across the upgrade").await;
     let tables = |db: sea_orm::DatabaseConnection| async move {
         db.query_all_raw(Statement::from_string(
             db.get_database_backend(),

@@ -91,13 +91,7 @@ async fn every_page_answers_under_concurrent_sessions(backend: Backend) {
 async fn concrete_pages(app: &TestApp) -> Vec<String> {
     let project = app.new_project("Under load").await;
     for title in ["Use PostgreSQL", "Serve a modular monolith"] {
-        let created = app
-            .call(
-                "create_adr",
-                &[("project_id", project.as_str()), ("adr[title]", title)],
-            )
-            .await;
-        assert!(created.status().is_success(), "{}", created.status());
+        app.create_adr(&project, title).await;
     }
     let invitation = app.invitation("viewer").await;
     let token = invitation.rsplit('/').next().unwrap().to_owned();

@@ -195,13 +195,7 @@ async fn percent_and_underscore_in_a_search_are_literal(backend: Backend) {
         "Name columns in snake_case",
         "Plain words",
     ] {
-        let created = app
-            .call(
-                "create_adr",
-                &[("project_id", project.as_str()), ("adr[title]", title)],
-            )
-            .await;
-        assert!(created.status().is_success(), "{}", created.status());
+        app.create_adr(&project, title).await;
     }
     for wildcard in ["%", "_", "\\"] {
         let page: AdrLogPage = app

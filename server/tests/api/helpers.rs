@@ -209,6 +209,17 @@ impl TestApp {
         project.id.to_string()
     }
 
+    /// Creates an ADR titled `title` in `project` as the owner; fails the test if refused.
+    pub async fn create_adr(&self, project: &str, title: &str) {
+        let created = self
+            .call(
+                "create_adr",
+                &[("project_id", project), ("adr[title]", title)],
+            )
+            .await;
+        assert!(created.status().is_success(), "{}", created.status());
+    }
+
     /// An invitation link path to the owner's team with `role`.
     pub async fn invitation(&self, role: &str) -> String {
         let invitation: app::teams::domain::CreatedInvitation = self
