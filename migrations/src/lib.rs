@@ -8,6 +8,8 @@ mod m20261124_000003_create_accounts;
 mod m20261124_000004_create_decisions;
 mod m20261124_000005_add_adr_markdown_extras;
 mod m20261201_000006_create_installation;
+mod m20261201_000007_optional_decision_dates;
+mod m20261201_000008_create_pending_imports;
 
 pub struct Migrator;
 
@@ -21,6 +23,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261124_000004_create_decisions::Migration),
             Box::new(m20261124_000005_add_adr_markdown_extras::Migration),
             Box::new(m20261201_000006_create_installation::Migration),
+            Box::new(m20261201_000007_optional_decision_dates::Migration),
+            Box::new(m20261201_000008_create_pending_imports::Migration),
         ]
     }
 }

@@ -44,15 +44,16 @@ pub enum Command {
         /// The e-mail of the member to act as (any role).
         #[arg(long = "as")]
         acting_as: String,
-        /// madr, nygard or log4brains.
-        #[arg(long, default_value = "madr", value_parser = ["madr", "nygard", "log4brains"])]
+        /// madr, nygard, log4brains or madr2.
+        #[arg(long, default_value = "madr", value_parser = ["madr", "nygard", "log4brains", "madr2"])]
         format: String,
         /// The folder to write into, usually the repository's root.
         #[arg(long)]
         out: std::path::PathBuf,
     },
-    /// Import ADR files from a repository folder or a zip into a project: all of them, or
-    /// nothing when any file cannot be stored.
+    /// Import ADR files from a repository folder or a zip into a project: every file that can
+    /// be stored, in one transaction; the report says per file what was stored, renumbered or
+    /// skipped and why.
     Import {
         /// The project: its id or its name.
         #[arg(long)]
@@ -60,8 +61,23 @@ pub enum Command {
         /// The e-mail of the member to act as (editor or owner).
         #[arg(long = "as")]
         acting_as: String,
+        /// Only print what would be stored, renumbered or skipped; store nothing.
+        #[arg(long)]
+        dry_run: bool,
         /// A folder (the repository, or the ADR folder itself) or a .zip file.
         source: std::path::PathBuf,
+    },
+    /// Restore a project's JSON backup (as downloaded from its export page) as a new project,
+    /// as a member who may edit, in their first such team or in `--team`.
+    Restore {
+        /// The e-mail of the member to act as (editor or owner).
+        #[arg(long = "as")]
+        acting_as: String,
+        /// The team's id (as in `/teams/<id>`); by default the member's first team.
+        #[arg(long)]
+        team: Option<i32>,
+        /// The backup file (`<project>-backup.json`).
+        file: std::path::PathBuf,
     },
     /// Create the demo project (profile, answered topics, decisions in every state, open risks)
     /// as a member who may edit, in their first such team or in `--team`.

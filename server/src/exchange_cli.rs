@@ -8,7 +8,10 @@ use app::{
     exchange::{
         archive::{worth_reading, SourceFile, Unpacked},
         domain::{FileOutcome, ImportLimits, ImportReport, SkippedFile},
-        service::{export_files, import_archive, import_files},
+        service::{
+            export_files, import_archive, import_files, restore_backup, ImportMode, Restored,
+            MAX_BACKUP_BYTES,
+        },
         write::Flavour,
     },
     projects::service::list_projects,
@@ -90,6 +93,7 @@ pub async fn import(
     email: &str,
     project: &str,
     source: &Path,
+    mode: ImportMode,
 ) -> Result<ImportReport, String> {
     let (member, project_id) = acting_member(db, email, project, Role::Editor).await?;
     let limits = ImportLimits::default();
@@ -97,7 +101,7 @@ pub async fn import(
         std::fs::symlink_metadata(source).map_err(|e| format!("{}: {e}", source.display()))?;
     let result = if metadata.is_dir() {
         let unpacked = read_folder(source, &limits)?;
-        import_files(db, &member, project_id, unpacked, &limits).await
+        import_files(db, &member, project_id, unpacked, &limits, mode).await
     } else {
         if metadata.len() > limits.max_upload_bytes {
             return Err(format!(
@@ -107,7 +111,7 @@ pub async fn import(
             ));
         }
         let bytes = std::fs::read(source).map_err(|e| format!("{}: {e}", source.display()))?;
-        import_archive(db, &member, project_id, &bytes, &limits).await
+        import_archive(db, &member, project_id, &bytes, &limits, mode).await
     };
     result.map_err(|e| e.to_string())
 }
@@ -174,21 +178,60 @@ pub fn read_folder(root: &Path, limits: &ImportLimits) -> Result<Unpacked, Strin
 pub fn report_lines(report: &ImportReport) -> Vec<String> {
     let mut lines = Vec::new();
     for file in &report.files {
+        let verb = if report.stored {
+            "imported  "
+        } else {
+            "will store"
+        };
         let head = match &file.outcome {
             FileOutcome::Imported {
                 number,
                 title,
                 flavour,
+                renumbered_from,
             } => format!(
-                "imported  {}  ADR-{number:04} {title} ({flavour})",
+                "{}  {}  ADR-{number:04} {title} ({flavour})",
+                if renumbered_from.is_some() {
+                    if report.stored {
+                        "renumbered"
+                    } else {
+                        "renumber  "
+                    }
+                } else {
+                    verb
+                },
                 file.path
             ),
-            FileOutcome::Skipped => format!("skipped   {}", file.path),
-            FileOutcome::Failed => format!("FAILED    {}", file.path),
+            FileOutcome::Skipped => format!("skipped     {}", file.path),
         };
         lines.push(head);
         lines.extend(file.notes.iter().map(|note| format!("          - {note}")));
     }
     lines.push(report.summary());
     lines
+}
+
+/// Restores the backup in `file` as a new project in `team` (or `acting_as`' first team where
+/// they may edit).
+pub async fn restore(
+    db: &DatabaseConnection,
+    acting_as: &str,
+    team: Option<i32>,
+    file: &Path,
+) -> Result<Restored, String> {
+    let member = crate::seed::editing_member(db, acting_as, team).await?;
+    let size = std::fs::metadata(file)
+        .map_err(|e| format!("{}: {e}", file.display()))?
+        .len();
+    if size > MAX_BACKUP_BYTES as u64 {
+        return Err(format!(
+            "{} is larger than {} MiB, more than a backup of one project holds",
+            file.display(),
+            MAX_BACKUP_BYTES / (1024 * 1024)
+        ));
+    }
+    let bytes = std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    restore_backup(db, &member, &bytes)
+        .await
+        .map_err(|e| format!("{} was not restored: {e}", file.display()))
 }

@@ -1,5 +1,6 @@
 use std::process::ExitCode;
 
+use app::exchange::service::ImportMode;
 use clap::Parser;
 use server::{database, telemetry, Application, Cli, Command};
 
@@ -25,10 +26,16 @@ async fn main() -> ExitCode {
         Command::Import {
             project,
             acting_as,
+            dry_run,
             source,
-        } => import(&cli.config, &project, &acting_as, &source).await,
+        } => import(&cli.config, &project, &acting_as, &source, dry_run).await,
         Command::Backup { file } => backup(&cli.config, &file).await,
         Command::Demo { acting_as, team } => demo(&cli.config, &acting_as, team).await,
+        Command::Restore {
+            acting_as,
+            team,
+            file,
+        } => restore(&cli.config, &acting_as, team, &file).await,
         Command::Healthcheck { url } => healthcheck(&url).await,
     };
     match outcome {
@@ -107,17 +114,19 @@ async fn import(
     project: &str,
     acting_as: &str,
     source: &std::path::Path,
+    dry_run: bool,
 ) -> Result<(), String> {
     let db = connect_and_migrate(config).await?;
-    let report = server::exchange_cli::import(&db, acting_as, project, source).await?;
+    let mode = if dry_run {
+        ImportMode::Preview
+    } else {
+        ImportMode::Store
+    };
+    let report = server::exchange_cli::import(&db, acting_as, project, source, mode).await?;
     for line in server::exchange_cli::report_lines(&report) {
         println!("{line}");
     }
-    if report.stored {
-        Ok(())
-    } else {
-        Err("nothing was imported".into())
-    }
+    Ok(())
 }
 
 async fn backup(config: &server::Config, file: &std::path::Path) -> Result<(), String> {
@@ -129,6 +138,21 @@ async fn backup(config: &server::Config, file: &std::path::Path) -> Result<(), S
     println!(
         "wrote a consistent copy of the install to {} ({bytes} bytes)",
         file.display()
+    );
+    Ok(())
+}
+
+async fn restore(
+    config: &server::Config,
+    acting_as: &str,
+    team: Option<i32>,
+    file: &std::path::Path,
+) -> Result<(), String> {
+    let db = connect_and_migrate(config).await?;
+    let restored = server::exchange_cli::restore(&db, acting_as, team, file).await?;
+    println!(
+        "restored \"{}\" with {} ADRs and {} revisions: /projects/{}",
+        restored.name, restored.adrs, restored.revisions, restored.project_id
     );
     Ok(())
 }

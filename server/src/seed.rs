@@ -97,6 +97,19 @@ pub async fn seed_demo(
     acting_as: &str,
     team: Option<i32>,
 ) -> Result<(i32, String), String> {
+    let member = editing_member(db, acting_as, team).await?;
+    let project = app::demo::service::create_demo_project(db, &member)
+        .await
+        .map_err(|e| format!("the demo project could not be made: {e}"))?;
+    Ok((project.id, project.name))
+}
+
+/// `acting_as` as an editor (or owner) of `team`, or of their first team where they may edit.
+pub async fn editing_member(
+    db: &DatabaseConnection,
+    acting_as: &str,
+    team: Option<i32>,
+) -> Result<app::auth::Member, String> {
     let user = find_by_email(db, acting_as)
         .await
         .map_err(|e| e.to_string())?
@@ -111,11 +124,7 @@ pub async fn seed_demo(
             .map(|team| team.id)
             .ok_or_else(|| format!("{acting_as} may edit in no team"))?,
     };
-    let member = app::auth::resolve_team_member(db, user.id, team_id, Role::Editor)
+    app::auth::resolve_team_member(db, user.id, team_id, Role::Editor)
         .await
-        .map_err(|e| format!("{acting_as} may not create projects in team {team_id}: {e}"))?;
-    let project = app::demo::service::create_demo_project(db, &member)
-        .await
-        .map_err(|e| format!("the demo project could not be made: {e}"))?;
-    Ok((project.id, project.name))
+        .map_err(|e| format!("{acting_as} may not create projects in team {team_id}: {e}"))
 }

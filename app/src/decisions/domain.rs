@@ -266,7 +266,7 @@ pub struct AdrSummary {
     pub title: String,
     pub status: AdrStatus,
     pub topic_id: Option<String>,
-    /// `YYYY-MM-DD`.
+    /// `YYYY-MM-DD`; empty when an imported file stated no date.
     pub decision_date: String,
     pub decision_makers: Vec<String>,
     pub revisit_by: Option<String>,

@@ -13,7 +13,8 @@ pub mod adr {
         pub title: String,
         pub status: String,
         pub topic_id: Option<String>,
-        pub decision_date: Date,
+        /// The day the decision was stated; `None` when an imported file stated none.
+        pub decision_date: Option<Date>,
         pub revisit_by: Option<Date>,
         /// JSON arrays of names.
         pub decision_makers: String,
@@ -55,7 +56,7 @@ pub mod adr {
         pub number: i32,
         pub title: String,
         pub status: String,
-        pub decision_date: Date,
+        pub decision_date: Option<Date>,
         pub decision_makers: String,
         pub consulted: String,
         pub informed: String,

@@ -178,7 +178,7 @@ fn markdown_query(team_id: i32, project_id: i32) -> sea_orm::Select<Adrs> {
 trait ColumnsByPosition {
     fn int(&self, column: usize) -> Result<i32, DbErr>;
     fn text(&self, column: usize) -> Result<String, DbErr>;
-    fn date(&self, column: usize) -> Result<chrono::NaiveDate, DbErr>;
+    fn date(&self, column: usize) -> Result<Option<chrono::NaiveDate>, DbErr>;
 }
 
 impl ColumnsByPosition for sea_orm::QueryResult {
@@ -188,7 +188,7 @@ impl ColumnsByPosition for sea_orm::QueryResult {
     fn text(&self, column: usize) -> Result<String, DbErr> {
         self.try_get_by_index(column)
     }
-    fn date(&self, column: usize) -> Result<chrono::NaiveDate, DbErr> {
+    fn date(&self, column: usize) -> Result<Option<chrono::NaiveDate>, DbErr> {
         self.try_get_by_index(column)
     }
 }
@@ -201,9 +201,13 @@ impl ColumnsByPosition for sqlite_rows::Row<'_> {
         sqlite_rows::Row::text(self, column)
     }
     /// sqlx stores dates on SQLite as ISO 8601 text.
-    fn date(&self, column: usize) -> Result<chrono::NaiveDate, DbErr> {
+    fn date(&self, column: usize) -> Result<Option<chrono::NaiveDate>, DbErr> {
+        if self.is_null(column)? {
+            return Ok(None);
+        }
         let text = self.text(column)?;
         text.parse()
+            .map(Some)
             .map_err(|_| DbErr::Custom(format!("column {column}: {text:?} is not a date")))
     }
 }

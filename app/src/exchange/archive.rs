@@ -25,7 +25,7 @@ pub struct Unpacked {
 /// Only markdown files and adr-tools' `.adr-dir` are read; other files are not ADRs.
 pub fn worth_reading(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
-    name == ".adr-dir" || name.to_ascii_lowercase().ends_with(".md")
+    name == ".adr-dir" || name == ".log4brains.yml" || name.to_ascii_lowercase().ends_with(".md")
 }
 
 /// Why `path` is unsafe to use, if it is: absolute, drive letters, `..`, backslashes, NUL.

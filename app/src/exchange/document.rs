@@ -40,6 +40,8 @@ pub struct DocumentLink {
     pub number: i32,
     /// The linked ADR's title, for the link text.
     pub title: String,
+    /// The linked ADR's file name, when it kept the one it was imported with.
+    pub file: String,
 }
 
 impl DocumentLink {
@@ -53,7 +55,11 @@ impl DocumentLink {
     }
 
     pub fn file_name(&self) -> String {
-        file_name(self.number, &self.title)
+        if self.file.is_empty() {
+            file_name(self.number, &self.title)
+        } else {
+            self.file.clone()
+        }
     }
 }
 
@@ -79,6 +85,57 @@ pub struct MarkdownExtras {
     /// Sections with headings Groundwork does not know, in file order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sections: Vec<ExtraSection>,
+    /// Text between the front matter and the title (an HTML comment, badges), as written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub before_title: String,
+    /// Paragraphs between the title and a header block that comes after them.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub intro: String,
+    /// The date as the file wrote it, with the `YYYY-MM-DD` it was read as (empty when it could
+    /// not be read). Written again as it was while the ADR keeps that date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_written: Option<(String, String)>,
+    /// The file's path inside the ADR folder, so that links between files still resolve.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub file_name: String,
+    /// The number the file gave, when the import had to store it under another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_number: Option<i32>,
+    /// The flavour the file came in (`write::Flavour::id`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub flavour: String,
+    /// Known sections whose heading the file wrote differently from its flavour ("Decision"
+    /// in a MADR file), by section index; used when writing that flavour again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headings: Vec<(usize, String)>,
+    /// The known sections in the order the file had them, when it is not the usual one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub order: Vec<usize>,
+    /// Links written with adr-tools' spelling, "Supercedes" and "Superceded by".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub supercede_spelling: bool,
+    /// The file exactly as imported: exporting the same flavour writes it again, byte for
+    /// byte, while the ADR still reads as it did then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<SourceText>,
+}
+
+/// An imported file's text, with the fingerprint of what Groundwork would write for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceText {
+    pub text: String,
+    /// [`fingerprint`] of the writer's output for the document as imported.
+    pub fingerprint: String,
+}
+
+/// A stable 64-bit FNV-1a hash, hex: the same for the same text on every machine and version.
+pub fn fingerprint(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in text.bytes() {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
 }
 
 impl MarkdownExtras {
@@ -97,6 +154,43 @@ impl MarkdownExtras {
 
     pub fn from_column(text: &str) -> Self {
         serde_json::from_str(text).unwrap_or_default()
+    }
+
+    /// The heading the file gave section `index`, when it came in `flavour` and differed.
+    pub fn heading(&self, flavour: &str, index: usize) -> Option<&str> {
+        if self.flavour != flavour {
+            return None;
+        }
+        self.headings
+            .iter()
+            .find(|(i, _)| *i == index)
+            .map(|(_, heading)| heading.as_str())
+    }
+
+    /// The seven sections in the order to write them: the file's, or ours. A section the file
+    /// did not have goes right after the one before it in our order; More Information last.
+    pub fn section_order(&self) -> Vec<usize> {
+        let mut order: Vec<usize> = Vec::with_capacity(SECTION_COUNT);
+        for index in self.order.iter().copied() {
+            if index < SECTION_COUNT && !order.contains(&index) {
+                order.push(index);
+            }
+        }
+        for index in 0..SECTION_COUNT {
+            if order.contains(&index) {
+                continue;
+            }
+            let at = if index == MORE_INFO {
+                order.len()
+            } else {
+                (0..index)
+                    .rev()
+                    .find_map(|before| order.iter().position(|i| *i == before))
+                    .map_or(0, |position| position + 1)
+            };
+            order.insert(at, index);
+        }
+        order
     }
 
     /// The unknown sections that came right after `slot` (a section index, or [`Slot`]).
@@ -129,12 +223,15 @@ pub fn file_name(number: i32, title: &str) -> String {
     format!("{number:04}-{}.md", kebab(title))
 }
 
-/// Lower-case ASCII letters and digits, everything else one dash.
+/// Lower-case ASCII letters and digits, everything else one dash. Accented Latin letters lose
+/// their accents ("Über" -> "uber"), as the slug libraries of other ADR tools write them.
 pub fn kebab(title: &str) -> String {
     let mut slug = String::with_capacity(title.len());
-    for c in title.chars() {
+    for c in title.chars().flat_map(char::to_lowercase) {
         if c.is_ascii_alphanumeric() {
-            slug.push(c.to_ascii_lowercase());
+            slug.push(c);
+        } else if let Some(plain) = without_accent(c) {
+            slug.push_str(plain);
         } else if !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
         }
@@ -151,6 +248,31 @@ pub fn kebab(title: &str) -> String {
     }
 }
 
+/// The plain letters for an accented lower-case Latin letter.
+fn without_accent(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'æ' => "ae",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' | 'ð' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'ł' | 'ľ' | 'ĺ' => "l",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'œ' => "oe",
+        'ŕ' | 'ř' => "r",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'ț' => "t",
+        'þ' => "th",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -161,7 +283,11 @@ mod tests {
             file_name(7, "Use PostgreSQL 16!"),
             "0007-use-postgresql-16.md"
         );
-        assert_eq!(file_name(12, "  Über—API / REST  "), "0012-ber-api-rest.md");
+        assert_eq!(
+            file_name(12, "  Über—API / REST  "),
+            "0012-uber-api-rest.md"
+        );
+        assert_eq!(file_name(3, "Straße in Łódź"), "0003-strasse-in-lodz.md");
         assert_eq!(file_name(1, "???"), "0001-decision.md");
     }
 

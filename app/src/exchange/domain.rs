@@ -44,30 +44,30 @@ impl SkippedFile {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum FileOutcome {
-    /// Read and stored (or would have been, had nothing else failed).
+    /// Stored (or, in a preview, to be stored) as ADR `number`.
     Imported {
         number: i32,
         title: String,
         flavour: String,
+        /// The number the file gave, when it was taken and the ADR got the next free one.
+        renumbered_from: Option<i32>,
     },
-    /// Not an ADR, or unsafe; the import goes on without it.
+    /// Not an ADR, unsafe, or an ADR that cannot be stored as it is; the rest go on without it.
     Skipped,
-    /// An ADR that cannot be stored as it is; the whole import stores nothing.
-    Failed,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileReport {
     pub path: String,
     pub outcome: FileOutcome,
-    /// Why it was skipped or failed, or what was read differently.
+    /// Why it was skipped, or what was read differently.
     pub notes: Vec<String>,
 }
 
-/// What an import did, file by file.
+/// What an import did, or in a preview would do, file by file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportReport {
-    /// True when the ADRs were stored; false when any file failed (then nothing was).
+    /// True when the ADRs were stored; false for a preview, which stores nothing.
     pub stored: bool,
     /// The ADR folder found (`doc/adr`), empty for the root.
     pub folder: String,
@@ -79,8 +79,16 @@ impl ImportReport {
         self.count(|o| matches!(o, FileOutcome::Imported { .. }))
     }
 
-    pub fn failed(&self) -> usize {
-        self.count(|o| matches!(o, FileOutcome::Failed))
+    pub fn renumbered(&self) -> usize {
+        self.count(|o| {
+            matches!(
+                o,
+                FileOutcome::Imported {
+                    renumbered_from: Some(_),
+                    ..
+                }
+            )
+        })
     }
 
     pub fn skipped(&self) -> usize {
@@ -93,32 +101,37 @@ impl ImportReport {
 
     /// One sentence for the top of the report.
     pub fn summary(&self) -> String {
+        let renumbered = match self.renumbered() {
+            0 => String::new(),
+            n => format!(" ({n} renumbered)"),
+        };
+        let decisions = counted(self.imported(), "decision", "decisions");
+        let skipped = counted(self.skipped(), "file", "files");
         if self.stored {
-            format!(
-                "Imported {}; skipped {}.",
-                counted(self.imported(), "decision", "decisions"),
-                counted(self.skipped(), "file", "files")
-            )
+            format!("Imported {decisions}{renumbered}; skipped {skipped}.")
         } else {
-            format!(
-                "Nothing was imported: {} cannot be stored as {}. Fix {} and import again.",
-                counted(self.failed(), "file", "files"),
-                if self.failed() == 1 {
-                    "it is"
-                } else {
-                    "they are"
-                },
-                if self.failed() == 1 { "it" } else { "them" },
-            )
+            format!("Ready to import {decisions}{renumbered}; {skipped} will be skipped. Nothing is stored until you confirm.")
         }
     }
+}
+
+/// An upload waiting for its importer to look at the preview and confirm it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingPreview {
+    /// Names the upload kept on the server (`pending_imports.token`).
+    pub token: String,
+    pub report: ImportReport,
 }
 
 /// How the last import into a project ended, kept in the importer's session between the upload
 /// and the page that shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ImportOutcome {
+    /// What the upload would import; confirming stores it.
+    Preview(PendingPreview),
     Report(ImportReport),
+    /// A backup was not restored, and why.
+    RestoreRefused(String),
     /// The upload itself was refused (not a zip, too large, no ADR folder).
     Refused(String),
 }

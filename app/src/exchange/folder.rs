@@ -1,28 +1,54 @@
-//! Finds the ADR folder in an archive or a repository the way the tools do: adr-tools'
-//! `.adr-dir` first, then `doc/adr`, `docs/adr`, `docs/decisions`, then files at the root. A
-//! single folder wrapping everything (as GitHub's zip downloads have) is looked into as well.
+//! Finds the ADR folder in an archive or a repository the way teams keep it: adr-tools'
+//! `.adr-dir` and log4brains' `.log4brains.yml` first, then the usual folders (`doc/adr`,
+//! `docs/adr`, `docs/decisions`, ...), then the top folder, then whichever folder holds the most
+//! files named like ADRs. A single folder wrapping everything (as GitHub's zip downloads have)
+//! is looked into as well. ADRs are files named like `0001-title.md`, `adr-001-title.md` or
+//! `20240102-title.md`, or folders so named holding an `index.md` or `README.md`.
+use std::collections::BTreeMap;
+
 use super::{
     archive::{unsafe_path, SourceFile},
     domain::SkippedFile,
-    links::leading_number,
+    links::{file_number, is_date_named},
 };
 
-const CONVENTIONAL: [&str; 4] = [
+/// The usual folders, in the order they are tried (compared without case).
+const CONVENTIONAL: [&str; 14] = [
     "doc/adr",
     "docs/adr",
+    "docs/adrs",
     "docs/decisions",
     "docs/architecture/decisions",
+    "docs/architecture-decisions",
+    "docs/architecture/adr",
+    "docs/architecture-decision-records",
+    "architecture/decisions",
+    "doc/adrs",
+    "doc/decisions",
+    "adr",
+    "adrs",
+    "decisions",
 ];
 
-/// Files that sit beside ADRs but are not ADRs.
-const NOT_ADRS: [&str; 4] = ["readme.md", "index.md", "template.md", "adr-template.md"];
+/// Where the import looks, for the message when it finds nothing.
+pub const PLACES: &str = ".adr-dir, .log4brains.yml, doc/adr, docs/adr, docs/adrs, docs/decisions, docs/architecture/decisions, docs/architecture-decisions, architecture/decisions";
 
-/// The ADR files found, by name, and the files in the folder that are skipped.
+/// Files that sit beside ADRs but are not ADRs.
+const NOT_ADRS: [&str; 5] = [
+    "readme.md",
+    "index.md",
+    "template.md",
+    "adr-template.md",
+    "toc.md",
+];
+
+/// The ADR files found, by path inside the folder, and the files in the folder that are skipped.
 #[derive(Debug, Default)]
 pub struct Located {
     /// The folder, relative to the archive's root; empty for the root itself.
     pub folder: String,
-    /// (file name, content) of each file named like an ADR, in name order.
+    /// (path inside the folder, content) of each ADR, in path order: `0001-x.md`, or
+    /// `0001-x/README.md` for a folder per decision.
     pub adrs: Vec<(String, Vec<u8>)>,
     pub skipped: Vec<SkippedFile>,
 }
@@ -30,47 +56,80 @@ pub struct Located {
 /// Looks for the ADR folder; `None` when no folder holds anything named like an ADR.
 pub fn locate(files: Vec<SourceFile>) -> Option<Located> {
     let folder = find_folder(&files)?;
-    let prefix = if folder.is_empty() {
-        String::new()
-    } else {
-        format!("{folder}/")
-    };
     let mut located = Located {
-        folder,
+        folder: folder.clone(),
         ..Located::default()
     };
     for file in files {
-        let Some(name) = file.path.strip_prefix(&prefix) else {
+        let Some(inside) = inside(&file.path, &folder) else {
             continue;
         };
-        if name.contains('/') || !name.to_ascii_lowercase().ends_with(".md") {
+        let inside = inside.to_owned();
+        if !inside.to_ascii_lowercase().ends_with(".md") {
             continue;
         }
-        if NOT_ADRS.contains(&name.to_ascii_lowercase().as_str()) {
-            located.skipped.push(SkippedFile::new(
+        match adr_entry(&inside) {
+            Entry::Adr => located.adrs.push((inside, file.bytes)),
+            Entry::Index => located.skipped.push(SkippedFile::new(
                 &file.path,
                 "an index or template, not a decision",
-            ));
-        } else if looks_like_adr(name) {
-            located.adrs.push((name.to_owned(), file.bytes));
-        } else {
-            located.skipped.push(SkippedFile::new(
+            )),
+            Entry::Other if !inside.contains('/') => located.skipped.push(SkippedFile::new(
                 &file.path,
-                "not named like an ADR (NNNN-title.md)",
-            ));
+                "not named like an ADR (0001-title.md, adr-001-title.md or 20240102-title.md)",
+            )),
+            Entry::Other => {}
         }
     }
     located.adrs.sort_by(|a, b| a.0.cmp(&b.0));
     Some(located)
 }
 
-/// `0007-use-rest.md`, and log4brains' `20240102-use-rest.md`.
+enum Entry {
+    Adr,
+    Index,
+    Other,
+}
+
+/// What a markdown file at `path` (inside the ADR folder) is.
+fn adr_entry(path: &str) -> Entry {
+    let parts: Vec<&str> = path.split('/').collect();
+    match parts[..] {
+        [name]
+            if NOT_ADRS.contains(&name.to_ascii_lowercase().as_str())
+                || name.to_ascii_lowercase().contains("template") =>
+        {
+            Entry::Index
+        }
+        [name] if looks_like_adr(name) => Entry::Adr,
+        [folder, name]
+            if ["index.md", "readme.md"].contains(&name.to_ascii_lowercase().as_str())
+                && looks_like_adr(folder) =>
+        {
+            Entry::Adr
+        }
+        _ => Entry::Other,
+    }
+}
+
+/// `0007-use-rest.md`, `ADR-007_use_rest.md`, log4brains' `20240102-use-rest.md`, and the
+/// same names for a folder per decision.
 pub fn looks_like_adr(name: &str) -> bool {
-    leading_number(name).is_some()
-        || name
-            .split('-')
-            .next()
-            .is_some_and(|p| p.len() >= 8 && p.chars().all(|c| c.is_ascii_digit()))
+    let lower = name.to_ascii_lowercase();
+    if NOT_ADRS.contains(&lower.as_str()) || lower.contains("template") {
+        return false;
+    }
+    file_number(name).is_some() || is_date_named(name)
+}
+
+/// `path` relative to `folder` (compared without case), if it is inside it.
+fn inside<'a>(path: &'a str, folder: &str) -> Option<&'a str> {
+    if folder.is_empty() {
+        return Some(path);
+    }
+    let head = path.get(..folder.len())?;
+    let rest = path[folder.len()..].strip_prefix('/')?;
+    head.eq_ignore_ascii_case(folder).then_some(rest)
 }
 
 fn find_folder(files: &[SourceFile]) -> Option<String> {
@@ -86,42 +145,87 @@ fn find_folder(files: &[SourceFile]) -> Option<String> {
                 format!("{root}/{path}")
             }
         };
-        if let Some(adr_dir) = files.iter().find(|f| f.path == join(".adr-dir")) {
-            let configured = String::from_utf8_lossy(&adr_dir.bytes)
-                .trim()
-                .trim_matches('/')
-                .to_owned();
-            if !configured.is_empty()
-                && unsafe_path(&configured).is_none()
-                && !configured.starts_with('.')
-            {
-                return Some(join(&configured));
+        for configured in configured_folders(files, &join) {
+            if has_adrs_in(files, &configured) {
+                return Some(actual_case(files, &configured));
             }
         }
         for candidate in CONVENTIONAL {
             let folder = join(candidate);
             if has_adrs_in(files, &folder) {
-                return Some(folder);
+                return Some(actual_case(files, &folder));
             }
         }
         if has_adrs_in(files, root) {
             return Some(root.clone());
         }
     }
-    None
+    busiest_folder(files)
+}
+
+/// The folders `.adr-dir` and `.log4brains.yml` (`adrFolder:`) name, when they are safe.
+fn configured_folders(files: &[SourceFile], join: &dyn Fn(&str) -> String) -> Vec<String> {
+    let mut found = Vec::new();
+    let text = |name: &str| {
+        files
+            .iter()
+            .find(|f| f.path == join(name))
+            .map(|f| String::from_utf8_lossy(&f.bytes).into_owned())
+    };
+    if let Some(adr_dir) = text(".adr-dir") {
+        found.push(adr_dir.trim().to_owned());
+    }
+    if let Some(config) = text(".log4brains.yml") {
+        if let Some(folder) = config.lines().find_map(|line| {
+            line.trim()
+                .strip_prefix("adrFolder:")
+                .map(|v| v.trim().trim_matches(['"', '\'']).to_owned())
+        }) {
+            found.push(folder);
+        }
+    }
+    found
+        .into_iter()
+        .map(|folder| folder.trim_start_matches("./").trim_matches('/').to_owned())
+        .filter(|f| !f.is_empty() && unsafe_path(f).is_none() && !f.starts_with('.'))
+        .map(|f| join(&f))
+        .collect()
+}
+
+/// The folder as the archive spells it (`Docs/ADR` for `docs/adr`).
+fn actual_case(files: &[SourceFile], folder: &str) -> String {
+    files
+        .iter()
+        .find_map(|f| {
+            inside(&f.path, folder)?;
+            f.path.get(..folder.len()).map(str::to_owned)
+        })
+        .unwrap_or_else(|| folder.to_owned())
 }
 
 fn has_adrs_in(files: &[SourceFile], folder: &str) -> bool {
     files.iter().any(|f| {
-        let name = if folder.is_empty() {
-            Some(f.path.as_str())
-        } else {
-            f.path
-                .strip_prefix(folder)
-                .and_then(|rest| rest.strip_prefix('/'))
-        };
-        name.is_some_and(|n| !n.contains('/') && n.ends_with(".md") && looks_like_adr(n))
+        inside(&f.path, folder).is_some_and(|rest| {
+            rest.to_ascii_lowercase().ends_with(".md") && matches!(adr_entry(rest), Entry::Adr)
+        })
     })
+}
+
+/// The folder holding the most files named like ADRs, for layouts no tool names.
+fn busiest_folder(files: &[SourceFile]) -> Option<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for file in files {
+        if let Some((folder, name)) = file.path.rsplit_once('/') {
+            if name.to_ascii_lowercase().ends_with(".md") && looks_like_adr(name) {
+                *counts.entry(folder).or_default() += 1;
+            }
+        }
+    }
+    let most = counts.values().copied().max()?;
+    counts
+        .into_iter()
+        .find(|(_, count)| *count == most)
+        .map(|(folder, _)| folder.to_owned())
 }
 
 /// The one top-level folder every file is in, if there is exactly one.
@@ -147,37 +251,100 @@ mod tests {
             .collect()
     }
 
-    #[test]
-    fn adr_dir_wins_over_the_conventional_folders() {
-        let mut all = files(&["docs/adr/0001-a.md", "architecture/0001-b.md"]);
+    fn with(mut all: Vec<SourceFile>, path: &str, text: &str) -> Vec<SourceFile> {
         all.push(SourceFile {
-            path: ".adr-dir".into(),
-            bytes: b"architecture\n".to_vec(),
+            path: path.into(),
+            bytes: text.as_bytes().to_vec(),
         });
-        let located = locate(all).unwrap();
-        assert_eq!(located.folder, "architecture");
-        assert_eq!(located.adrs[0].0, "0001-b.md");
+        all
+    }
+
+    fn folder_of(all: Vec<SourceFile>) -> String {
+        locate(all)
+            .map(|l| l.folder)
+            .unwrap_or_else(|| "<none>".into())
     }
 
     #[test]
-    fn conventional_folders_are_found_in_order_and_inside_a_wrapper() {
-        assert_eq!(
-            locate(files(&["docs/decisions/0001-a.md", "doc/adr/0001-b.md"]))
-                .unwrap()
-                .folder,
-            "doc/adr"
+    fn configured_folders_win_over_the_conventional_ones() {
+        let all = with(
+            files(&["docs/adr/0001-a.md", "architecture/0001-b.md"]),
+            ".adr-dir",
+            "architecture\n",
         );
-        assert_eq!(
-            locate(files(&[
-                "repo-main/docs/decisions/0002-a.md",
-                "repo-main/README.md"
-            ]))
-            .unwrap()
-            .folder,
-            "repo-main/docs/decisions"
+        let located = locate(all).unwrap();
+        assert_eq!(located.folder, "architecture");
+        assert_eq!(located.adrs[0].0, "0001-b.md");
+        let all = with(
+            files(&["docs/adr/0001-a.md", "knowledge/decisions/20240102-b.md"]),
+            ".log4brains.yml",
+            "---\nproject:\n  name: Shop\n  tz: Europe/Paris\n  adrFolder: ./knowledge/decisions\n",
         );
-        assert_eq!(locate(files(&["0001-a.md"])).unwrap().folder, "");
+        assert_eq!(folder_of(all), "knowledge/decisions");
+    }
+
+    #[test]
+    fn every_usual_folder_is_found_and_inside_a_wrapper() {
+        for folder in [
+            "doc/adr",
+            "docs/adr",
+            "docs/adrs",
+            "docs/decisions",
+            "docs/architecture/decisions",
+            "docs/architecture-decisions",
+            "architecture/decisions",
+        ] {
+            let path = format!("{folder}/0001-a.md");
+            assert_eq!(folder_of(files(&[&path, "README.md"])), folder);
+            let wrapped = format!("repo-main/{path}");
+            assert_eq!(
+                folder_of(files(&[&wrapped, "repo-main/README.md"])),
+                format!("repo-main/{folder}")
+            );
+        }
+        assert_eq!(folder_of(files(&["Docs/ADR/0001-a.md"])), "Docs/ADR");
+        assert_eq!(folder_of(files(&["0001-a.md", "src/lib.md"])), "");
+        assert_eq!(
+            folder_of(files(&[
+                "handbook/records/0001-a.md",
+                "handbook/records/0002-b.md",
+                "notes/0001-x.md"
+            ])),
+            "handbook/records",
+            "a folder no tool names is found by its ADR files"
+        );
         assert!(locate(files(&["notes.md"])).is_none());
+    }
+
+    #[test]
+    fn every_naming_of_files_is_an_adr() {
+        let names = [
+            "0001-use-rest.md",
+            "002-use-grpc.md",
+            "adr-003-use-queues.md",
+            "adr004-use-redis.md",
+            "ADR-0005-Use_Kafka.md",
+            "20240102-use-s3.md",
+            "0007_Use_CDN.MD",
+        ];
+        let paths: Vec<String> = names.iter().map(|n| format!("doc/adr/{n}")).collect();
+        let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
+        let located = locate(files(&paths)).unwrap();
+        assert_eq!(located.adrs.len(), names.len(), "{:?}", located.skipped);
+    }
+
+    #[test]
+    fn a_folder_per_decision_is_an_adr() {
+        let located = locate(files(&[
+            "docs/decisions/0001-use-rest/index.md",
+            "docs/decisions/0002-use-grpc/README.md",
+            "docs/decisions/0002-use-grpc/diagram.md",
+            "docs/decisions/README.md",
+        ]))
+        .unwrap();
+        assert_eq!(located.folder, "docs/decisions");
+        let paths: Vec<&str> = located.adrs.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(paths, ["0001-use-rest/index.md", "0002-use-grpc/README.md"]);
     }
 
     #[test]
@@ -186,27 +353,23 @@ mod tests {
             "doc/adr/0001-a.md",
             "doc/adr/README.md",
             "doc/adr/notes.md",
-            "doc/adr/sub/0002-b.md",
+            "doc/adr/0000-adr-template.md",
         ]))
         .unwrap();
         assert_eq!(located.adrs.len(), 1);
         let reasons: Vec<&str> = located.skipped.iter().map(|s| s.reason.as_str()).collect();
-        assert_eq!(
-            reasons,
-            [
-                "an index or template, not a decision",
-                "not named like an ADR (NNNN-title.md)"
-            ]
-        );
+        assert_eq!(reasons.len(), 3, "{reasons:?}");
+        assert!(reasons
+            .iter()
+            .any(|r| r.starts_with("an index or template")));
+        assert!(reasons
+            .iter()
+            .any(|r| r.starts_with("not named like an ADR")));
     }
 
     #[test]
-    fn an_adr_dir_pointing_outside_is_ignored() {
-        let mut all = files(&["doc/adr/0001-a.md"]);
-        all.push(SourceFile {
-            path: ".adr-dir".into(),
-            bytes: b"../../etc".to_vec(),
-        });
-        assert_eq!(locate(all).unwrap().folder, "doc/adr");
+    fn a_configured_folder_pointing_outside_is_ignored() {
+        let all = with(files(&["doc/adr/0001-a.md"]), ".adr-dir", "../../etc");
+        assert_eq!(folder_of(all), "doc/adr");
     }
 }

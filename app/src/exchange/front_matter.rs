@@ -2,6 +2,29 @@
 //! quoted values, `[a, b]` lists, indented `- a` lists and comma-separated names. Entries we do
 //! not know are kept as written.
 
+/// Where flavours without front matter keep a file's unknown front-matter keys: an HTML comment
+/// at the end of the file, from this line to [`KEPT_END`].
+pub const KEPT_START: &str = "<!-- front matter kept by Groundwork:";
+pub const KEPT_END: &str = "-->";
+
+/// `text` without a trailing kept-front-matter comment, and the lines inside it.
+pub fn take_kept(text: &str) -> (&str, Vec<&str>) {
+    let body = text.trim_end_matches('\n');
+    let Some(inner) = body.strip_suffix(KEPT_END) else {
+        return (text, Vec::new());
+    };
+    match inner.rfind(KEPT_START) {
+        Some(start) if start == 0 || inner[..start].ends_with('\n') => {
+            let lines = inner[start + KEPT_START.len()..]
+                .trim_matches('\n')
+                .split('\n')
+                .collect();
+            (&text[..start], lines)
+        }
+        _ => (text, Vec::new()),
+    }
+}
+
 /// One top-level entry: its key and everything after the colon, continuation lines included.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -82,6 +105,17 @@ mod tests {
         assert_eq!(names("Ada, Grace , "), ["Ada", "Grace"]);
         assert_eq!(names("\"Ada, Grace\""), ["Ada", "Grace"]);
         assert!(names("").is_empty());
+    }
+
+    #[test]
+    fn kept_front_matter_at_the_end_is_taken_off_the_text() {
+        let text = format!(
+            "# A\n\n## Context\n\nX.\n\n{KEPT_START}\ntags: [api]\nreview:\n  - Ada\n{KEPT_END}\n"
+        );
+        let (body, lines) = take_kept(&text);
+        assert_eq!(body, "# A\n\n## Context\n\nX.\n\n");
+        assert_eq!(lines, ["tags: [api]", "review:", "  - Ada"]);
+        assert_eq!(take_kept("# A\n<!-- note -->\n").1.len(), 0);
     }
 
     #[test]

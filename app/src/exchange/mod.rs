@@ -3,7 +3,11 @@
 #[cfg(feature = "ssr")]
 pub mod archive;
 #[cfg(feature = "ssr")]
+pub mod backup_format;
+#[cfg(feature = "ssr")]
 pub mod blocks;
+#[cfg(feature = "ssr")]
+pub mod dates;
 #[cfg(feature = "ssr")]
 pub mod document;
 pub mod domain;
@@ -12,13 +16,21 @@ pub mod folder;
 #[cfg(feature = "ssr")]
 pub mod front_matter;
 #[cfg(feature = "ssr")]
+pub mod header;
+#[cfg(feature = "ssr")]
+pub mod link_lists;
+#[cfg(feature = "ssr")]
 pub mod links;
 mod pages;
 #[cfg(feature = "ssr")]
 pub mod parse;
+#[cfg(feature = "ssr")]
+pub mod pending;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod service;
+#[cfg(feature = "ssr")]
+pub mod titles;
 #[cfg(feature = "ssr")]
 pub mod write;
 

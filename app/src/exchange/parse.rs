@@ -1,74 +1,109 @@
-//! Reads one ADR file of any flavour: MADR 3/4 (front matter), MADR 2 and log4brains (header
-//! bullets), Nygard / adr-tools (`# N. Title`, `## Status`). Whatever has no field here is kept
-//! in the document's extras, word for word.
-use chrono::NaiveDate;
-
+//! Reads one ADR file of any flavour: MADR 3/4 (front matter), MADR 2 (`* Status:` bullets),
+//! log4brains (`- Status:` bullets), Nygard / adr-tools (`# N. Title`, `## Status`). Whatever
+//! has no field here is kept in the document's extras, word for word, and so is the file.
 use super::{
     blocks::{skeleton, split_subsections, trimmed, Block},
-    document::{AdrDocument, ExtraSection, Slot, CONFIRMATION, CONSEQUENCES, MORE_INFO, OUTCOME},
+    dates::read_stated_date,
+    document::{
+        AdrDocument, ExtraSection, Slot, SourceText, CONFIRMATION, CONSEQUENCES, MORE_INFO, OUTCOME,
+    },
     front_matter,
-    links::{leading_number, parse_link_line, LinkLine},
+    header::{field, find_header, is_bullet, known_field},
+    links::{parse_link_line, parse_link_phrase, LinkLine},
+    titles::{name_number, split_numbered_title, title_from_name},
+    write::Flavour,
 };
 use crate::decisions::domain::AdrStatus;
 
 /// One file, read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParsedFile {
-    /// `number` is 0 when neither the file name nor the title gave one.
+    /// `document.number` is the file's number, or 0 until the import gives it one.
     pub document: AdrDocument,
-    /// The flavour the file looked like, for the import report.
-    pub flavour: &'static str,
+    /// The number the file name or the title gave, if either did (0 is a number).
+    pub number: Option<i32>,
+    /// The flavour the file looked like.
+    pub flavour: Flavour,
     /// The links it states; their targets are matched to numbers across the whole import.
     pub links: Vec<LinkLine>,
-    /// What was read differently from how it was written ("unknown status kept").
+    /// What was read differently from how it was written ("no status given").
     pub notes: Vec<String>,
 }
 
-/// Reads `text`, the content of the file called `file_name`. Fails only when there is no title.
-pub fn parse_adr(file_name: &str, text: &str) -> Result<ParsedFile, String> {
+/// Reads `text`, the content of the file at `path` (inside the ADR folder; the file name, or
+/// `<slug>/README.md` for a folder per decision).
+pub fn parse_adr(path: &str, text: &str) -> ParsedFile {
+    let original = text;
     let text = text
         .strip_prefix('\u{feff}')
         .unwrap_or(text)
         .replace("\r\n", "\n");
-    let skeleton = skeleton(&text);
+    // Front matter that a flavour without any kept at the end of the file.
+    let (body, kept) = front_matter::take_kept(&text);
+    let skeleton = skeleton(body);
     let mut reader = Reader::default();
-    let title = skeleton
-        .title
-        .ok_or("it has no title (a line starting with `# `)")?;
-    let file_number = leading_number(file_name).filter(|n| *n < 10_000);
-    let (number, title) = split_numbered_title(title, file_number);
-    reader.document.number = number.or(file_number).unwrap_or(0);
-    reader.document.title = title.to_owned();
+    if !kept.is_empty() {
+        reader.read_front_matter(&kept);
+    }
+    let name_number = name_number(path);
     if let Some(lines) = &skeleton.front_matter {
-        reader.flavour = "MADR 3/4 (front matter)";
+        reader.flavour = Some(Flavour::Madr);
         reader.read_front_matter(lines);
-    } else if number.is_some() || has_status_section(&skeleton.blocks) {
-        reader.flavour = "Nygard (adr-tools)";
     }
-    reader.read_header(&skeleton.header);
-    let before_title = trimmed(&skeleton.before_title);
-    if !before_title.is_empty() {
-        reader.note("text before the title was left out");
+    let mut blocks: &[Block] = &skeleton.blocks;
+    let mut header_lines = skeleton.header.clone();
+    // Without a `# ` title, what comes before the first section is the header.
+    let mut before_title = skeleton.before_title.clone();
+    let title = match skeleton.title {
+        Some(title) => title.to_owned(),
+        None => match reader.front_matter_title.take() {
+            Some(title) => {
+                header_lines = std::mem::take(&mut before_title);
+                reader.note("no `# ` title: the title comes from the front matter's `title:`");
+                title
+            }
+            None => match blocks
+                .first()
+                .filter(|b| section_index(b.heading).is_none())
+            {
+                Some(first) => {
+                    reader.note("no `# ` title: the first `## ` heading is the title");
+                    let title = first.heading.trim().to_owned();
+                    header_lines = first.lines.clone();
+                    header_lines.splice(0..0, std::mem::take(&mut before_title));
+                    blocks = &blocks[1..];
+                    title
+                }
+                None => {
+                    header_lines = std::mem::take(&mut before_title);
+                    reader.note("no `# ` title: the title comes from the file name");
+                    title_from_name(path)
+                }
+            },
+        },
+    };
+    let (title_number, title) = split_numbered_title(&title, name_number);
+    reader.document.title = title.to_owned();
+    let number = name_number.or(title_number);
+    reader.document.number = number.unwrap_or(0);
+    if reader.flavour.is_none() && (title_number.is_some() || has_status_section(blocks)) {
+        reader.flavour = Some(Flavour::Nygard);
     }
+    reader.read_header(&header_lines);
+    reader.document.extras.before_title = trimmed(&before_title);
     let mut slot = Slot::Header;
-    for block in &skeleton.blocks {
+    for block in blocks {
         slot = reader.read_block(block, slot);
     }
-    Ok(reader.finish())
-}
-
-/// `7. Use REST` -> (7, "Use REST") when the number is the file's, or the file has none.
-fn split_numbered_title(title: &str, file_number: Option<i32>) -> (Option<i32>, &str) {
-    let digits = title.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 {
-        if let Some(rest) = title[digits..].strip_prefix(". ") {
-            let number: Option<i32> = title[..digits].parse().ok();
-            if file_number.is_none() || number == file_number {
-                return (number, rest.trim());
-            }
-        }
-    }
-    (None, title)
+    let mut parsed = reader.finish(number);
+    let extras = &mut parsed.document.extras;
+    extras.flavour = parsed.flavour.id().to_owned();
+    extras.file_name = path.to_owned();
+    extras.source = Some(SourceText {
+        text: original.to_owned(),
+        fingerprint: String::new(),
+    });
+    parsed
 }
 
 fn has_status_section(blocks: &[Block]) -> bool {
@@ -81,10 +116,25 @@ fn heading_key(heading: &str) -> String {
     heading.trim().to_ascii_lowercase()
 }
 
+/// The section a heading names, in any flavour's words.
+fn section_index(heading: &str) -> Option<usize> {
+    match heading_key(heading).as_str() {
+        "context and problem statement" | "context" | "problem statement" => Some(0),
+        "decision drivers" => Some(1),
+        "considered options" | "options" | "options considered" => Some(2),
+        "decision outcome" | "decision" => Some(OUTCOME),
+        "consequences" => Some(CONSEQUENCES),
+        "confirmation" => Some(CONFIRMATION),
+        "more information" => Some(MORE_INFO),
+        _ => None,
+    }
+}
+
 #[derive(Default)]
 struct Reader {
     document: AdrDocument,
-    flavour: &'static str,
+    flavour: Option<Flavour>,
+    front_matter_title: Option<String>,
     links: Vec<LinkLine>,
     notes: Vec<String>,
     /// Sections already read, so that a second one with the same heading is kept as it is.
@@ -96,16 +146,17 @@ impl Reader {
         self.notes.push(note.into());
     }
 
-    fn finish(mut self) -> ParsedFile {
-        if self.flavour.is_empty() {
-            self.flavour = "MADR 2 / log4brains (header bullets)";
-        }
+    fn finish(mut self, number: Option<i32>) -> ParsedFile {
         if self.document.status.is_none() {
             self.note("no status given; stored as proposed");
         }
+        if self.seen.iter().all(|seen| !seen) && self.document.extras.sections.is_empty() {
+            self.note("no sections found; the text under the title is kept as it is");
+        }
         ParsedFile {
             document: self.document,
-            flavour: self.flavour,
+            number,
+            flavour: self.flavour.unwrap_or(Flavour::Madr),
             links: self.links,
             notes: self.notes,
         }
@@ -113,7 +164,11 @@ impl Reader {
 
     fn read_front_matter(&mut self, lines: &[&str]) {
         for entry in front_matter::entries(lines) {
-            if !self.read_field(&entry.key, &entry.value) {
+            if entry.key == "title" && self.front_matter_title.is_none() {
+                self.front_matter_title = Some(front_matter::scalar(&entry.value));
+                // Kept as well: a `# ` title may also be there, and the file writes both.
+                self.document.extras.front_matter.push(entry.raw);
+            } else if !self.read_field(&entry.key, &entry.value) {
                 self.document.extras.front_matter.push(entry.raw);
             }
         }
@@ -134,92 +189,118 @@ impl Reader {
         true
     }
 
-    fn read_status(&mut self, word: &str) {
-        let word = word.trim();
+    /// `accepted`, `superseded by ADR-0057`, `accepted; supersedes ADR-0045`,
+    /// `superseded by [ADR-0005](0005-x.md)`: the status word, and a typed link per phrase.
+    fn read_status(&mut self, value: &str) {
+        let value = value.trim();
+        let mut parts = value.split(';').map(str::trim).filter(|p| !p.is_empty());
+        let Some(first) = parts.next() else { return };
+        if let Some(link) = parse_link_phrase(first) {
+            if link.incoming && link.kind == crate::decisions::domain::LinkKind::Supersedes {
+                self.document.status = Some(AdrStatus::Superseded);
+            }
+            self.push_link(link);
+        } else {
+            self.read_status_word(first);
+        }
+        for part in parts {
+            match parse_link_phrase(part) {
+                Some(link) => self.push_link(link),
+                None => self.note(format!("\"{part}\" in the status was not read as a link")),
+            }
+        }
+        let status = self.document.status.unwrap_or(AdrStatus::Proposed);
+        if value != status.as_str() {
+            self.document.extras.status_word = Some((status, value.to_owned()));
+        }
+    }
+
+    fn read_status_word(&mut self, word: &str) {
         let lower = word.to_ascii_lowercase();
         if lower.starts_with("superseded") || lower.starts_with("superceded") {
             self.document.status = Some(AdrStatus::Superseded);
-            if let Some(link) = parse_link_line(word) {
-                self.links.push(link);
-            }
         } else if let Ok(status) = AdrStatus::parse(&lower) {
             self.document.status = Some(status);
-        } else if !word.is_empty() {
+        } else {
             self.document.status = Some(AdrStatus::Proposed);
-            self.document.extras.status_word = Some((AdrStatus::Proposed, word.to_owned()));
             self.note(format!(
                 "status \"{word}\" is not one of ours; stored as proposed and kept for export"
             ));
         }
     }
 
+    fn push_link(&mut self, link: LinkLine) {
+        self.document.extras.supercede_spelling |= link.supercede_spelling;
+        self.links.push(link);
+    }
+
     fn read_date(&mut self, raw: &str) {
-        match NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d") {
-            Ok(date) => self.document.date = date.to_string(),
-            Err(_) => self.note(format!(
-                "date \"{}\" is not YYYY-MM-DD; today's date was used",
-                raw.trim()
-            )),
+        let stated = read_stated_date(raw);
+        if let Some(problem) = stated.problem {
+            self.note(problem);
+        }
+        self.document.date = stated.date.map(|d| d.to_string()).unwrap_or_default();
+        if stated.written != self.document.date {
+            self.document.extras.date_written = Some((self.document.date.clone(), stated.written));
         }
     }
 
-    /// The first paragraph under the title, when every line of it is `Key: value` (with or
-    /// without a bullet), is the header; the rest is kept as the preamble.
+    /// The header block under the title (after an intro paragraph, if there is one); the
+    /// paragraphs before it and after it are kept as written.
     fn read_header(&mut self, lines: &[&str]) {
-        let start = lines
-            .iter()
-            .position(|l| !l.trim().is_empty())
-            .unwrap_or(lines.len());
-        let end = lines[start..]
-            .iter()
-            .position(|l| l.trim().is_empty())
-            .map_or(lines.len(), |i| start + i);
-        let paragraph = &lines[start..end];
-        // `Key: value` lines are a header when one names a field of ours or all are bullets
-        // (log4brains); a lone "Technical story: ..." line under a MADR title is prose.
-        let is_header = !paragraph.is_empty()
-            && paragraph.iter().all(|l| header_field(l).is_some())
-            && paragraph.iter().any(|l| {
-                header_field(l).is_some_and(|(key, _)| KNOWN_KEYS.contains(&key.as_str()))
-                    || is_bullet(l)
-            });
-        let rest = if is_header {
-            for line in paragraph {
-                let (key, value) = header_field(line).unwrap_or_default();
-                if !self.read_field(&key, &value) {
-                    self.document.extras.header_lines.push((*line).to_owned());
-                }
+        let header = find_header(lines);
+        if let Some(bullet) = header.bullet {
+            if self.flavour.is_none() {
+                self.flavour = Some(if bullet == '*' {
+                    Flavour::Madr2
+                } else {
+                    Flavour::Log4brains
+                });
             }
-            &lines[end..]
-        } else {
-            lines
-        };
-        self.document.extras.preamble = trimmed(rest);
+        }
+        for line in &header.lines {
+            let known = known_field(line).filter(|(key, _)| key != "title");
+            let read = match known.or_else(|| field(line)) {
+                Some((key, value)) => self.read_field(&key, &value),
+                None => false,
+            };
+            if !read {
+                self.document.extras.header_lines.push((*line).to_owned());
+            }
+        }
+        self.document.extras.intro = trimmed(&header.intro);
+        self.document.extras.preamble = trimmed(&header.rest);
     }
 
     /// Reads one `## ` block; returns the slot the next unknown section would follow.
     fn read_block(&mut self, block: &Block, slot: Slot) -> Slot {
         let key = heading_key(block.heading);
-        let section = match key.as_str() {
-            "status" if self.document.status.is_none() => {
-                return self.read_status_block(&block.lines)
+        if key == "status" {
+            return self.read_status_block(&block.lines);
+        }
+        if key == "links" {
+            return self.read_links_block(block, slot);
+        }
+        match section_index(block.heading) {
+            Some(index) if !self.seen[index] => {
+                self.remember_heading(index, block.heading);
+                self.read_section(index, &block.lines)
             }
-            "links" => return self.read_links_block(block, slot),
-            "context and problem statement" | "context" => Some(0),
-            "decision drivers" => Some(1),
-            "considered options" => Some(2),
-            "decision outcome" | "decision" => Some(OUTCOME),
-            "consequences" => Some(CONSEQUENCES),
-            "confirmation" => Some(CONFIRMATION),
-            "more information" => Some(MORE_INFO),
-            _ => None,
-        };
-        match section {
-            Some(index) if !self.seen[index] => self.read_section(index, &block.lines),
             _ => {
                 self.keep_section(block.heading, trimmed(&block.lines), slot);
                 slot
             }
+        }
+    }
+
+    /// Keeps the section's place in the file's order, and its heading if it is not the one
+    /// the flavour writes.
+    fn remember_heading(&mut self, index: usize, heading: &str) {
+        let extras = &mut self.document.extras;
+        extras.order.push(index);
+        let flavour = self.flavour.unwrap_or(Flavour::Madr);
+        if heading != flavour.heading(index) {
+            extras.headings.push((index, heading.to_owned()));
         }
     }
 
@@ -269,7 +350,9 @@ impl Reader {
                     }
                 }
                 found.reverse();
-                self.links.extend(found);
+                for link in found {
+                    self.push_link(link);
+                }
                 self.document.sections[MORE_INFO] = trimmed(&lines);
                 Slot::Section(MORE_INFO)
             }
@@ -280,7 +363,8 @@ impl Reader {
         }
     }
 
-    /// adr-tools' status section: the status, then link lines; other lines are kept.
+    /// A status section (adr-tools', and any flavour's): the status, then link lines
+    /// (`Superseded by [ADR-0005](0005-x.md)`); other lines are kept.
     fn read_status_block(&mut self, lines: &[&str]) -> Slot {
         for line in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
             if let Some(link) = parse_link_line(line) {
@@ -290,7 +374,7 @@ impl Reader {
                 {
                     self.document.status = Some(AdrStatus::Superseded);
                 }
-                self.links.push(link);
+                self.push_link(link);
             } else if self.document.status.is_none() {
                 self.read_status(line);
             } else {
@@ -305,7 +389,7 @@ impl Reader {
         let mut rest = Vec::new();
         for line in &block.lines {
             match parse_link_line(line) {
-                Some(link) => self.links.push(link),
+                Some(link) => self.push_link(link),
                 None => rest.push(*line),
             }
         }
@@ -317,33 +401,5 @@ impl Reader {
     }
 }
 
-/// The fields front matter and header lines may carry.
-const KNOWN_KEYS: [&str; 6] = [
-    "status",
-    "date",
-    "decision-makers",
-    "deciders",
-    "consulted",
-    "informed",
-];
-
-fn is_bullet(line: &str) -> bool {
-    let line = line.trim_start();
-    line.starts_with("* ") || line.starts_with("- ")
-}
-
-/// `- Status: accepted`, `* Deciders: Ada`, `Date: 2024-01-02` -> (lower-case key, value).
-fn header_field(line: &str) -> Option<(String, String)> {
-    let line = line.trim();
-    let line = line
-        .strip_prefix("- ")
-        .or_else(|| line.strip_prefix("* "))
-        .unwrap_or(line);
-    let (key, value) = line.split_once(':')?;
-    let key_ok = !key.is_empty()
-        && key.len() <= 40
-        && key
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == ' ' || c == '-' || c == '_');
-    key_ok.then(|| (key.trim().to_ascii_lowercase(), value.trim().to_owned()))
-}
+#[cfg(test)]
+mod tests;

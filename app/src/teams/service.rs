@@ -65,6 +65,18 @@ pub async fn member_names(db: &DatabaseConnection, team_id: i32) -> Result<Vec<S
         .collect())
 }
 
+/// (user id, display name) of a team's members.
+pub async fn members_by_id(
+    db: &DatabaseConnection,
+    team_id: i32,
+) -> Result<Vec<(i32, String)>, AppError> {
+    let members = repository::members(db, team_id).await?;
+    Ok(members
+        .into_iter()
+        .map(|(_, user)| (user.id, user.display_name))
+        .collect())
+}
+
 /// The role of `user_id` in `team_id`, or `None` when they are not a member.
 pub async fn role_in_team(
     db: &DatabaseConnection,

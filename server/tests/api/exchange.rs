@@ -14,7 +14,7 @@ use crate::helpers::{on_both_databases, spawn_app, Backend, TestApp};
 on_both_databases!(
     every_flavour_exported_imported_and_exported_again_gives_the_same_files,
     hostile_uploads_are_refused_or_skipped_and_store_nothing,
-    a_browser_upload_shows_its_report_once_on_the_export_page,
+    a_browser_upload_shows_a_preview_then_stores_on_confirmation,
     the_backup_and_the_architecture_document_hold_the_project,
 );
 
@@ -70,7 +70,7 @@ fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
     writer.finish().unwrap().into_inner()
 }
 
-async fn decided_project(app: &TestApp, name: &str) -> String {
+pub async fn decided_project(app: &TestApp, name: &str) -> String {
     let project = app.new_project(name).await;
     for (title, context) in [
         (
@@ -235,7 +235,7 @@ async fn every_flavour_exported_imported_and_exported_again_gives_the_same_files
         .text()
         .await
         .unwrap()
-        .contains("madr, nygard or log4brains"));
+        .contains("madr, nygard, log4brains or madr2"));
 }
 
 async fn hostile_uploads_are_refused_or_skipped_and_store_nothing(backend: Backend) {
@@ -285,7 +285,7 @@ async fn hostile_uploads_are_refused_or_skipped_and_store_nothing(backend: Backe
         "6000 entries",
     )
     .await;
-    // Traversal, absolute paths, symlinks and non-UTF-8 are skipped; a bad file fails it all.
+    // Traversal, absolute paths, symlinks and non-UTF-8 are skipped; the rest import.
     let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
     let options = SimpleFileOptions::default();
     for (name, bytes) in [
@@ -321,30 +321,67 @@ async fn hostile_uploads_are_refused_or_skipped_and_store_nothing(backend: Backe
         "{report:?}"
     );
     assert!(reason("/tmp/0002-evil.md").contains("absolute"));
-    assert_eq!(reason("doc/adr/0003-latin1.md"), "it is not UTF-8 text");
+    assert_eq!(
+        reason("doc/adr/0003-latin1.md"),
+        "skipped: it is not UTF-8 text"
+    );
     assert_eq!(reason("doc/adr/0005-link.md"), "it is a symbolic link");
     assert_eq!(adr_count(&app, &project).await, 1);
-    // The same archive again: ADR-0004 exists now, so nothing more is stored.
+    // The same archive again: ADR-0004 exists now, so the file is stored under the next number.
     let response = upload(&app, &project, mixed).await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(response.status(), StatusCode::OK);
     let report: ImportReport = response.json().await.unwrap();
-    assert!(!report.stored);
-    assert!(report.files.iter().any(|f| f.outcome == FileOutcome::Failed
-        && f.notes
-            .iter()
-            .any(|n| n.contains("ADR-0004 already exists"))));
-    let long = format!("# {}\n", "t".repeat(300));
+    assert!(report.stored);
+    assert!(report.files.iter().any(|f| matches!(
+        f.outcome,
+        FileOutcome::Imported {
+            number: 5,
+            renumbered_from: Some(4),
+            ..
+        }
+    ) && f
+        .notes
+        .iter()
+        .any(|n| n.contains("ADR-0004 is already in this project"))));
+    assert_eq!(adr_count(&app, &project).await, 2);
+    // A file too big for the form is skipped; the one beside it is stored.
+    let huge = format!("# Huge\n\n## Context\n\n{}\n", "t".repeat(300_000));
     let response = upload(
         &app,
         &project,
         zip_of(&[
             ("doc/adr/0007-ok.md", b"# Ok\n"),
-            ("doc/adr/0008-long.md", long.as_bytes()),
+            ("doc/adr/0008-huge.md", huge.as_bytes()),
         ]),
     )
     .await;
-    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(adr_count(&app, &project).await, 1, "all or nothing");
+    assert_eq!(response.status(), StatusCode::OK);
+    let report: ImportReport = response.json().await.unwrap();
+    assert_eq!((report.imported(), report.skipped()), (1, 1), "{report:?}");
+    assert_eq!(adr_count(&app, &project).await, 3);
+    // A dry run reports and stores nothing.
+    let dry = app
+        .client
+        .post(app.url(&format!("/projects/{project}/import?dry_run=true")))
+        .header("Accept", "application/json")
+        .multipart(
+            multipart::Form::new().part(
+                "archive",
+                multipart::Part::bytes(zip_of(&[("doc/adr/0010-dry.md", b"# Dry\n")]))
+                    .file_name("adrs.zip"),
+            ),
+        )
+        .send()
+        .await
+        .unwrap();
+    let report: ImportReport = dry.json().await.unwrap();
+    assert!(!report.stored);
+    assert_eq!(report.imported(), 1);
+    assert_eq!(
+        adr_count(&app, &project).await,
+        3,
+        "a dry run stores nothing"
+    );
     assert_eq!(download(&app, "/healthz").await.status(), StatusCode::OK);
 }
 
@@ -358,46 +395,102 @@ fn zip_of_deflated(entries: &[(&str, &[u8])]) -> Vec<u8> {
     writer.finish().unwrap().into_inner()
 }
 
-async fn a_browser_upload_shows_its_report_once_on_the_export_page(backend: Backend) {
+async fn a_browser_upload_shows_a_preview_then_stores_on_confirmation(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
     let project = app.new_project("Browser").await;
-    let archive = zip_of(&[(
-        "docs/decisions/0001-use-rest.md",
-        b"---\nstatus: accepted\ndate: 2024-02-03\n---\n\n# Use REST\n",
-    )]);
-    let part = multipart::Part::bytes(archive).file_name("adrs.zip");
-    let response = app
-        .client
-        .post(app.url(&format!("/projects/{project}/import")))
-        .header("Accept", "text/html")
-        .multipart(multipart::Form::new().part("archive", part))
-        .send()
-        .await
-        .unwrap();
+    let archive = zip_of(&[
+        (
+            "docs/decisions/0001-use-rest.md",
+            b"---\nstatus: accepted\ndate: 2024-02-03\n---\n\n# Use REST\n",
+        ),
+        ("docs/decisions/0001-use-grpc.md", b"# Use gRPC\n"),
+    ]);
+    let url = app.url(&format!("/projects/{project}/exchange"));
+    let page = |client: reqwest::Client| {
+        let url = url.clone();
+        async move {
+            client
+                .get(&url)
+                .header("Accept", "text/html")
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap()
+        }
+    };
+    let upload_from_browser = |client: reqwest::Client| {
+        let (archive, url) = (
+            archive.clone(),
+            app.url(&format!("/projects/{project}/import")),
+        );
+        async move {
+            let part = multipart::Part::bytes(archive).file_name("adrs.zip");
+            client
+                .post(url)
+                .header("Accept", "text/html")
+                .multipart(multipart::Form::new().part("archive", part))
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let response = upload_from_browser(app.client.clone()).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(
         response.headers()["location"],
         format!("/projects/{project}/exchange")
     );
-    let url = app.url(&format!("/projects/{project}/exchange"));
-    let page = || async {
-        app.client
-            .get(&url)
-            .header("Accept", "text/html")
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
+    let preview = page(app.client.clone()).await;
+    assert!(preview.contains("Preview of the import"), "{preview}");
+    assert!(preview.contains("Ready to import 2 decisions (1 renumbered)"));
+    assert!(preview.contains("docs/decisions/0001-use-rest.md"));
+    assert_eq!(
+        adr_count(&app, &project).await,
+        0,
+        "a preview stores nothing"
+    );
+    let token = hidden_token(&preview);
+    // Another editor of the team cannot confirm someone else's upload.
+    let other = app.member("editor@example.com", "editor").await;
+    let confirm = |client: reqwest::Client, token: String, action: &'static str| {
+        let url = app.url(&format!("/projects/{project}/import/confirm"));
+        async move {
+            client
+                .post(url)
+                .header("Accept", "text/html")
+                .form(&[("token", token.as_str()), ("action", action)])
+                .send()
+                .await
+                .unwrap()
+        }
     };
-    let first = page().await;
-    assert!(first.contains("Import report"), "{first}");
-    assert!(first.contains("Imported 1 decision; skipped 0 files."));
-    assert!(first.contains("docs/decisions/0001-use-rest.md"));
-    assert!(!page().await.contains("Import report"), "shown once");
+    confirm(other.clone(), token.clone(), "import").await;
+    assert!(page(other.clone()).await.contains("no longer kept"));
+    assert_eq!(adr_count(&app, &project).await, 0);
+    let response = confirm(app.client.clone(), token.clone(), "import").await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let report = page(app.client.clone()).await;
+    assert!(report.contains("Import report"), "{report}");
+    assert!(report.contains("Imported 2 decisions (1 renumbered); skipped 0 files."));
+    assert!(
+        !page(app.client.clone()).await.contains("Import report"),
+        "shown once"
+    );
+    assert_eq!(adr_count(&app, &project).await, 2);
+    // The kept upload is gone once stored: confirming again stores nothing more.
+    confirm(app.client.clone(), token, "import").await;
+    assert!(page(app.client.clone()).await.contains("no longer kept"));
+    assert_eq!(adr_count(&app, &project).await, 2);
+    // Cancel forgets the upload.
+    upload_from_browser(app.client.clone()).await;
+    let token = hidden_token(&page(app.client.clone()).await);
+    confirm(app.client.clone(), token.clone(), "cancel").await;
+    confirm(app.client.clone(), token, "import").await;
+    assert_eq!(adr_count(&app, &project).await, 2);
     let viewer = app.member("viewer@example.com", "viewer").await;
     let refused = viewer
         .post(app.url(&format!("/projects/{project}/import")))
@@ -406,6 +499,15 @@ async fn a_browser_upload_shows_its_report_once_on_the_export_page(backend: Back
         .await
         .unwrap();
     assert_eq!(refused.status(), StatusCode::FORBIDDEN);
+}
+
+/// The preview form's hidden token.
+fn hidden_token(page: &str) -> String {
+    let start = page
+        .find("name=\"token\" value=\"")
+        .unwrap_or_else(|| panic!("no token in {page}"))
+        + "name=\"token\" value=\"".len();
+    page[start..].split('"').next().unwrap().to_owned()
 }
 
 async fn the_backup_and_the_architecture_document_hold_the_project(backend: Backend) {

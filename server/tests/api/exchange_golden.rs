@@ -31,6 +31,7 @@ fn link(kind: LinkKind, incoming: bool, number: i32, title: &str) -> DocumentLin
         incoming,
         number,
         title: title.into(),
+        file: String::new(),
     }
 }
 
@@ -117,6 +118,7 @@ fn golden_documents() -> Vec<AdrDocument> {
             heading: "Pros and Cons of the Options".into(),
             body: "### S3-compatible storage\n\n* Good, because cheap\n* Bad, because one more service".into(),
         }],
+        ..MarkdownExtras::default()
     };
     vec![first, second, third, fourth]
 }
@@ -239,7 +241,7 @@ async fn each_golden_flavour_imports_and_exports_every_flavour_byte_for_byte() {
 }
 
 #[tokio::test]
-async fn the_cli_refuses_strangers_and_reports_why_an_import_stored_nothing() {
+async fn the_cli_refuses_strangers_and_previews_and_renumbers_a_second_import() {
     let Some(app) = spawn_app(Backend::Sqlite).await else {
         return;
     };
@@ -286,6 +288,46 @@ async fn the_cli_refuses_strangers_and_reports_why_an_import_stored_nothing() {
     )
     .status
     .success());
+    // A dry run says what a second import would do, and stores nothing.
+    let dry = cli(
+        app.database_url(),
+        &[
+            "import",
+            "--project",
+            &project,
+            "--as",
+            "owner@example.com",
+            "--dry-run",
+            source.to_str().unwrap(),
+        ],
+    );
+    assert!(dry.status.success());
+    let stdout = String::from_utf8_lossy(&dry.stdout);
+    assert!(
+        stdout.contains("renumber    docs/decisions/0001-use-a-modular-monolith.md  ADR-0005"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("ADR-0001 is already in this project"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("skipped     docs/decisions/index.md"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Ready to import 4 decisions (4 renumbered)"),
+        "{stdout}"
+    );
+    let count = || async {
+        use sea_orm::EntityTrait;
+        app::decisions::entity::adr::Entity::find()
+            .all(&app.state.db)
+            .await
+            .unwrap()
+            .len()
+    };
+    assert_eq!(count().await, 4, "a dry run stores nothing");
     let again = cli(
         app.database_url(),
         &[
@@ -297,18 +339,11 @@ async fn the_cli_refuses_strangers_and_reports_why_an_import_stored_nothing() {
             source.to_str().unwrap(),
         ],
     );
-    assert!(!again.status.success(), "the numbers are taken now");
+    assert!(again.status.success());
     let stdout = String::from_utf8_lossy(&again.stdout);
     assert!(
-        stdout.contains("FAILED    docs/decisions/0001-use-a-modular-monolith.md"),
+        stdout.contains("Imported 4 decisions (4 renumbered)"),
         "{stdout}"
     );
-    assert!(
-        stdout.contains("ADR-0001 already exists in this project"),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("skipped   docs/decisions/README.md"),
-        "{stdout}"
-    );
+    assert_eq!(count().await, 8);
 }

@@ -15,3 +15,5 @@ mod helpers;
 mod operations;
 mod projects;
 mod questionnaire;
+mod reader_tools;
+mod restore;

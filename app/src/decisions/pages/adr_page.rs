@@ -92,7 +92,7 @@ fn AdrDetails(adr: AdrView, editing: Editing, revisions: Vec<RevisionSummary>) -
         <h1>{move || format!("{} {}", current.read().summary.display_number, current.read().summary.title)}</h1>
         <p class="adr-meta">
             {move || view! { <StatusBadge status=current.read().summary.status/> }}
-            {move || format!(" Decided {} · Decision-makers: {}", current.read().summary.decision_date,
+            {move || format!(" {} · Decision-makers: {}", dated(&current.read().summary.decision_date),
                 none_if_empty(&current.read().summary.decision_makers))}
             {move || current.read().summary.revisit_by.clone().map(|date| format!(" · Revisit by {date}"))}
             {move || current.read().summary.overdue.then(|| view! { " " <span class="flag">"Revisit overdue"</span> })}
@@ -201,5 +201,14 @@ fn none_if_empty(names: &[String]) -> String {
         "none".into()
     } else {
         names.join(", ")
+    }
+}
+
+/// "Decided 2026-02-12", or that the record states no date (an imported file without one).
+fn dated(date: &str) -> String {
+    if date.is_empty() {
+        "No date stated".to_owned()
+    } else {
+        format!("Decided {date}")
     }
 }

@@ -172,7 +172,11 @@ fn Timeline(items: Vec<AdrSummary>) -> impl IntoView {
         <ol class="timeline">
             {items.into_iter().map(|adr| view! {
                 <li>
-                    <time datetime=adr.decision_date.clone()>{adr.decision_date.clone()}</time>
+                    {if adr.decision_date.is_empty() {
+                        view! { <span class="no-date">"no date"</span> }.into_any()
+                    } else {
+                        view! { <time datetime=adr.decision_date.clone()>{adr.decision_date.clone()}</time> }.into_any()
+                    }}
                     <a href=format!("decisions/{}", adr.number)>{format!("{} {}", adr.display_number, adr.title)}</a>
                     " " <StatusBadge status=adr.status/>
                 </li>

@@ -33,6 +33,14 @@ impl Row<'_> {
             .map_err(|_| DbErr::Custom(format!("column {column}: {value} is not an i32")))
     }
 
+    /// Whether the column holds NULL.
+    pub fn is_null(&self, column: usize) -> Result<bool, DbErr> {
+        let column = index(column)?;
+        // SAFETY: as for `int`.
+        let kind = unsafe { ffi::sqlite3_column_type(self.statement.as_ptr(), column) };
+        Ok(kind == ffi::SQLITE_NULL)
+    }
+
     pub fn text(&self, column: usize) -> Result<String, DbErr> {
         let column = index(column)?;
         // SAFETY: as above; SQLite keeps the text valid until the next step, reset or finalize,

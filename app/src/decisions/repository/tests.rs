@@ -16,7 +16,7 @@ fn adr_row(team_id: i32, project_id: i32, number: i32, marker: &str) -> adr::Act
         number: Set(number),
         title: Set(format!("Decision {marker}")),
         status: Set("accepted".into()),
-        decision_date: Set(NaiveDate::from_ymd_opt(2026, 2, number as u32).unwrap()),
+        decision_date: Set(NaiveDate::from_ymd_opt(2026, 2, number as u32)),
         decision_makers: Set(format!(r#"["{marker}"]"#)),
         consulted: Set("[]".into()),
         informed: Set(r#"["Zoë", "李"]"#.into()),
@@ -86,10 +86,7 @@ async fn the_sqlite_reader_reads_what_sea_orm_reads_in_number_order_within_the_p
         direct[2].outcome_md,
         "Outcome of ünïcödé 🚀\n\n- one\n- two\n"
     );
-    assert_eq!(
-        direct[2].decision_date,
-        NaiveDate::from_ymd_opt(2026, 2, 3).unwrap()
-    );
+    assert_eq!(direct[2].decision_date, NaiveDate::from_ymd_opt(2026, 2, 3));
     assert_eq!(direct[3].context_md.len(), 200_000);
     assert_eq!(direct[0].informed, r#"["Zoë", "李"]"#);
 }

@@ -68,16 +68,33 @@ pub async fn project_revisions(
 }
 
 /// Checks `form` by the same rules as the edit form (title, people, section sizes), so that
-/// an import reports a bad file before anything is stored.
-pub fn check_form(form: &AdrForm) -> Result<(), AppError> {
-    ValidFields::parse(form).map(|_| ())
+/// an import reports a bad file before anything is stored; gives the form as it will be stored
+/// (names one per line, trimmed and without repeats, sections without trailing blank lines).
+pub fn normalised_form(form: &AdrForm) -> Result<AdrForm, AppError> {
+    let fields = ValidFields::parse(form)?;
+    let section = |index: usize| fields.sections.get(index).cloned().unwrap_or_default();
+    Ok(AdrForm {
+        title: fields.title.clone(),
+        decision_makers: fields.decision_makers.join("\n"),
+        consulted: fields.consulted.join("\n"),
+        informed: fields.informed.join("\n"),
+        context: section(0),
+        drivers: section(1),
+        options: section(2),
+        outcome: section(3),
+        consequences: section(4),
+        confirmation: section(5),
+        more_info: section(6),
+        revisit_by: form.revisit_by.clone(),
+    })
 }
 
 /// An ADR read from a file, checked and ready to store.
 pub struct ImportedAdr {
     pub number: i32,
     pub status: AdrStatus,
-    pub date: NaiveDate,
+    /// The date the file stated, if it stated one that could be read.
+    pub date: Option<NaiveDate>,
     pub form: AdrForm,
     /// `exchange::document::MarkdownExtras` as stored.
     pub markdown_extras: String,
@@ -162,4 +179,115 @@ async fn adr_id(
         .ok_or_else(|| {
             AppError::validation("links", format!("ADR {number} is not in this project."))
         })
+}
+
+/// An ADR from a backup, checked, with its history.
+pub struct RestoredAdr {
+    pub number: i32,
+    pub status: AdrStatus,
+    pub topic_id: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub form: AdrForm,
+    pub markdown_extras: String,
+    pub version: i32,
+    pub created_at: chrono::DateTime<Utc>,
+    pub updated_at: chrono::DateTime<Utc>,
+    pub revisions: Vec<RestoredRevision>,
+}
+
+pub struct RestoredRevision {
+    pub version: i32,
+    /// The author's name as it was shown; linked to the member of that name, if there is one.
+    pub author: String,
+    pub created_at: chrono::DateTime<Utc>,
+    pub changed_fields: Vec<String>,
+    /// JSON.
+    pub snapshot: String,
+}
+
+/// Stores a backup's ADRs in a new project, inside the restore's transaction, as they were:
+/// numbers, versions, times and every revision. `members` maps lower-cased display names to
+/// user ids. Returns the new ids by number.
+pub async fn store_restored(
+    db: &impl sea_orm::ConnectionTrait,
+    member: &Member,
+    project_id: i32,
+    adrs: Vec<RestoredAdr>,
+    members: &std::collections::HashMap<String, i32>,
+) -> Result<std::collections::HashMap<i32, i32>, AppError> {
+    use crate::decisions::entity::revision;
+    let highest = adrs.iter().map(|a| a.number).max().unwrap_or(0);
+    repository::raise_number_counter(db, member.team_id, project_id, highest)
+        .await?
+        .ok_or_else(|| AppError::not_found("The project"))?;
+    let mut ids = std::collections::HashMap::with_capacity(adrs.len());
+    for restored in adrs {
+        let fields = ValidFields::parse(&restored.form)?;
+        let mut row = adr::ActiveModel {
+            team_id: Set(member.team_id),
+            project_id: Set(project_id),
+            number: Set(restored.number),
+            status: Set(restored.status.as_str().into()),
+            topic_id: Set(restored.topic_id),
+            decision_date: Set(restored.date),
+            markdown_extras: Set(restored.markdown_extras),
+            version: Set(restored.version),
+            created_by: Set(member.user_id),
+            created_at: Set(restored.created_at),
+            updated_at: Set(restored.updated_at),
+            ..Default::default()
+        };
+        fields.write_to(&mut row);
+        let saved = repository::insert(db, row).await?;
+        ids.insert(restored.number, saved.id);
+        for entry in restored.revisions {
+            repository::insert_revision(
+                db,
+                revision::ActiveModel {
+                    team_id: Set(member.team_id),
+                    adr_id: Set(saved.id),
+                    version: Set(entry.version),
+                    author_id: Set(members.get(&entry.author.to_lowercase()).copied()),
+                    author_name: Set(entry.author),
+                    changed_fields: Set(serde_json::to_string(&entry.changed_fields)
+                        .unwrap_or_else(|_| "[]".into())),
+                    snapshot: Set(entry.snapshot),
+                    created_at: Set(entry.created_at),
+                    ..Default::default()
+                },
+            )
+            .await?;
+        }
+    }
+    Ok(ids)
+}
+
+/// Stores links between restored ADRs (`ids` maps their numbers to ids).
+pub async fn store_restored_links(
+    db: &impl sea_orm::ConnectionTrait,
+    member: &Member,
+    project_id: i32,
+    links: &[(LinkKind, i32, i32)],
+    ids: &std::collections::HashMap<i32, i32>,
+) -> Result<(), AppError> {
+    let now = Utc::now();
+    for (kind, from, to) in links {
+        let (Some(from), Some(to)) = (ids.get(from), ids.get(to)) else {
+            continue;
+        };
+        repository::insert_link(
+            db,
+            link::ActiveModel {
+                team_id: Set(member.team_id),
+                project_id: Set(project_id),
+                from_adr_id: Set(*from),
+                to_adr_id: Set(*to),
+                kind: Set(kind.as_str().into()),
+                created_at: Set(now),
+                ..Default::default()
+            },
+        )
+        .await?;
+    }
+    Ok(())
 }

@@ -13,8 +13,9 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, Set, SqlErr, Transacti
 pub use generate::generate_from_topic;
 pub use history::{diff_revisions, list_revisions};
 pub use imported::{
-    check_form, for_each_markdown, project_links, project_records, project_revisions,
-    project_titles, store_imported, ImportedAdr, ImportedLink,
+    for_each_markdown, normalised_form, project_links, project_records, project_revisions,
+    project_titles, store_imported, store_restored, store_restored_links, ImportedAdr,
+    ImportedLink, RestoredAdr, RestoredRevision,
 };
 pub use links::link_adrs;
 pub use log::{log_page, LogFilters};
@@ -64,7 +65,7 @@ pub async fn create_adr(
         number: Set(number),
         status: Set(AdrStatus::Proposed.as_str().into()),
         topic_id: Set(topic_id.map(str::to_owned)),
-        decision_date: Set(now.date_naive()),
+        decision_date: Set(Some(now.date_naive())),
         version: Set(1),
         created_by: Set(member.user_id),
         created_at: Set(now),

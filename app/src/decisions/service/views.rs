@@ -29,7 +29,10 @@ pub fn summary(row: &adr::Model) -> AdrSummary {
         title: row.title.clone(),
         status,
         topic_id: row.topic_id.clone(),
-        decision_date: row.decision_date.to_string(),
+        decision_date: row
+            .decision_date
+            .map(|date| date.to_string())
+            .unwrap_or_default(),
         decision_makers: from_json(&row.decision_makers),
         revisit_by: row.revisit_by.map(|date| date.to_string()),
         overdue: still_standing

@@ -45,7 +45,16 @@ fn Exchange(view: ExchangeView) -> impl IntoView {
             "Nygard / adr-tools",
             "doc/adr/, # N. Title and a Status section",
         ),
-        ("log4brains", "log4brains", "docs/adr/, header bullets"),
+        (
+            "log4brains",
+            "log4brains",
+            "docs/adr/, - Status: header bullets",
+        ),
+        (
+            "madr2",
+            "MADR 2",
+            "docs/adr/, * Status: header bullets (pyadr, adr-viewer)",
+        ),
     ];
     view! {
         <Title text=format!("Export and import · {} · Groundwork", view.project_name)/>
@@ -72,10 +81,11 @@ fn Exchange(view: ExchangeView) -> impl IntoView {
             <section class="card" aria-labelledby="import-heading">
                 <h2 id="import-heading">"Import ADRs"</h2>
                 <p>
-                    "Upload a zip of a repository or of its ADR folder. Groundwork looks for "
-                    <code>".adr-dir"</code>", "<code>"doc/adr"</code>", "<code>"docs/adr"</code>" and "
-                    <code>"docs/decisions"</code>", reads MADR, Nygard/adr-tools and log4brains files, and keeps what it has no field for, so exporting gives the files back. "
-                    "Either every decision is stored, or none is."
+                    "Upload a zip of a repository or of its ADR folder. Groundwork follows "
+                    <code>".adr-dir"</code>" and "<code>".log4brains.yml"</code>", else looks in "
+                    <code>"doc/adr"</code>", "<code>"docs/adr"</code>", "<code>"docs/decisions"</code>" and the other usual folders. "
+                    "It reads MADR, Nygard/adr-tools and log4brains files and keeps each file as it came, so exporting gives the files back. "
+                    "You see a preview first: what will be stored, renumbered or skipped, and why. Nothing is stored until you confirm."
                 </p>
                 <form method="post" action=format!("{base}/import") enctype="multipart/form-data">
                     <label for="archive">"Zip file"</label>
@@ -87,7 +97,16 @@ fn Exchange(view: ExchangeView) -> impl IntoView {
                         limits.max_total_bytes / (1024 * 1024),
                         limits.max_file_bytes / 1024,
                     )}</p>
-                    <button type="submit">"Import"</button>
+                    <button type="submit">"Preview the import"</button>
+                </form>
+            </section>
+            <section class="card" aria-labelledby="restore-heading">
+                <h2 id="restore-heading">"Restore a backup"</h2>
+                <p>"A JSON backup of any project becomes a new project in this team, as it was: profile, answers, decisions, links and every revision. People named in it who are not members here keep their names."</p>
+                <form method="post" action=format!("{base}/restore") enctype="multipart/form-data">
+                    <label for="backup">"Backup file"</label>
+                    <input id="backup" name="backup" type="file" accept=".json,application/json" required/>
+                    <button type="submit">"Restore as a new project"</button>
                 </form>
             </section>
         })}

@@ -13,8 +13,10 @@ use crate::{
         service::{for_each_markdown, project_links},
     },
     error::AppError,
+    exchange::archive::unsafe_path,
     exchange::{
         document::{file_name, AdrDocument, DocumentLink, MarkdownExtras},
+        link_lists::{link_lists, LinkTarget},
         write::Flavour,
     },
     projects,
@@ -33,10 +35,7 @@ pub async fn export_files(
     )?;
     let mut rows = Vec::new();
     for_each_markdown(db, member, project_id, |row| rows.push(row)).await?;
-    let titles = rows
-        .iter()
-        .map(|row| (row.id, row.number, row.title.as_str()));
-    let links = LinksById::new(titles, &links);
+    let links = LinksById::new(&rows, &links);
     let mut writer = FilesWriter::new(flavour, rows.len());
     for row in rows {
         let links = links.of(row.id);
@@ -63,6 +62,8 @@ struct FilesWriter {
     flavour: Flavour,
     files: Vec<(String, String)>,
     index: Vec<IndexLine>,
+    /// File names already written (lower case: some file systems ignore case).
+    used: std::collections::HashSet<String>,
 }
 
 struct IndexLine {
@@ -85,11 +86,27 @@ impl FilesWriter {
             flavour,
             files,
             index: Vec::with_capacity(capacity),
+            used: std::collections::HashSet::with_capacity(capacity + 1),
         }
     }
 
     fn add(&mut self, document: AdrDocument) {
-        let file = file_name(document.number, &document.title);
+        // An imported file keeps its name, so that links in the text still resolve.
+        let kept = &document.extras.file_name;
+        let ours = file_name(document.number, &document.title);
+        let file = [
+            kept.clone(),
+            ours.clone(),
+            ours.replace(".md", &format!("-{}.md", document.number)),
+        ]
+        .into_iter()
+        .find(|name| {
+            !name.is_empty()
+                && unsafe_path(name).is_none()
+                && !self.used.contains(&name.to_lowercase())
+        })
+        .unwrap_or(ours);
+        self.used.insert(file.to_lowercase());
         let text = self.flavour.write(&document);
         self.files
             .push((format!("{}/{file}", self.flavour.folder()), text));
@@ -112,43 +129,30 @@ impl FilesWriter {
 struct LinksById(HashMap<i32, Vec<DocumentLink>>);
 
 impl LinksById {
-    /// `titles`: (id, number, title) of every ADR of the project.
-    fn new<'t>(titles: impl Iterator<Item = (i32, i32, &'t str)>, links: &[link::Model]) -> Self {
-        let by_id: HashMap<i32, (i32, &str)> = titles
-            .map(|(id, number, title)| (id, (number, title)))
+    fn new(rows: &[adr::MarkdownColumns], links: &[link::Model]) -> Self {
+        let files: HashMap<i32, String> = rows
+            .iter()
+            .map(|row| {
+                let extras = MarkdownExtras::from_column(&row.markdown_extras);
+                (row.id, extras.file_name)
+            })
             .collect();
-        let mut of: HashMap<i32, Vec<DocumentLink>> = HashMap::new();
-        for stored in links {
-            let (Some(from), Some(to)) =
-                (by_id.get(&stored.from_adr_id), by_id.get(&stored.to_adr_id))
-            else {
-                continue;
-            };
-            let Ok(kind) = LinkKind::parse(&stored.kind) else {
-                continue;
-            };
-            // "Relates to" reads the same both ways, so neither side is the incoming one.
-            let symmetric = kind == LinkKind::RelatesTo;
-            of.entry(stored.from_adr_id)
-                .or_default()
-                .push(DocumentLink {
-                    kind,
-                    incoming: false,
-                    number: to.0,
-                    title: to.1.to_owned(),
-                });
-            of.entry(stored.to_adr_id).or_default().push(DocumentLink {
-                kind,
-                incoming: !symmetric,
-                number: from.0,
-                title: from.1.to_owned(),
-            });
-        }
-        for list in of.values_mut() {
-            list.sort();
-            list.dedup();
-        }
-        Self(of)
+        let by_id: HashMap<i32, LinkTarget> = rows
+            .iter()
+            .map(|row| {
+                let target = LinkTarget {
+                    number: row.number,
+                    title: &row.title,
+                    file: files.get(&row.id).map_or("", String::as_str),
+                };
+                (row.id, target)
+            })
+            .collect();
+        let stored = links.iter().filter_map(|stored| {
+            let kind = LinkKind::parse(&stored.kind).ok()?;
+            Some((kind, stored.from_adr_id, stored.to_adr_id))
+        });
+        Self(link_lists(stored, |id| by_id.get(&id).copied()))
     }
 
     fn of(&self, id: i32) -> Vec<DocumentLink> {
@@ -162,7 +166,10 @@ fn document(row: adr::MarkdownColumns, links: Vec<DocumentLink>) -> AdrDocument 
         number: row.number,
         title: row.title,
         status: Some(AdrStatus::parse(&row.status).unwrap_or(AdrStatus::Proposed)),
-        date: row.decision_date.to_string(),
+        date: row
+            .decision_date
+            .map(|date| date.to_string())
+            .unwrap_or_default(),
         decision_makers: names(&row.decision_makers),
         consulted: names(&row.consulted),
         informed: names(&row.informed),
@@ -181,11 +188,21 @@ fn document(row: adr::MarkdownColumns, links: Vec<DocumentLink>) -> AdrDocument 
 }
 
 /// A list of the ADRs: adr-tools' table of contents for Nygard, a table for the others.
+/// adr-viewer takes every file with a `# ` heading for a decision, so the Nygard index (a README
+/// beside the ADRs) starts at `## `. adr-log rewrites the list between its markers in `index.md`.
 fn index(flavour: Flavour, project_name: &str, lines: &[IndexLine]) -> String {
+    let heading = if flavour == Flavour::Nygard {
+        "##"
+    } else {
+        "#"
+    };
     let mut text = format!(
-        "# Architecture decision records\n\nThe decisions of {project_name}, exported from Groundwork in the {} format.\n\n",
+        "{heading} Architecture decision records\n\nThe decisions of {project_name}, exported from Groundwork in the {} format.\n\n",
         flavour.label()
     );
+    if flavour == Flavour::Madr {
+        text.push_str("<!-- adrlog -->\n\n");
+    }
     if flavour == Flavour::Nygard {
         for line in lines {
             text.push_str(&format!(
@@ -205,6 +222,9 @@ fn index(flavour: Flavour, project_name: &str, lines: &[IndexLine]) -> String {
                 line.date
             ));
         }
+    }
+    if flavour == Flavour::Madr {
+        text.push_str("\n<!-- adrlogstop -->\n");
     }
     text
 }

@@ -1,15 +1,19 @@
-//! Bringing ADR files in: find the folder, read every file, check every ADR, and store all of
-//! them in one transaction, or nothing when any file cannot be stored as it is.
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+//! Bringing ADR files in: find the folder, read every file, and store every file that can be
+//! stored in one transaction. A file that cannot be stored is skipped with its reason; it never
+//! costs the others. A preview runs the same plan and stores nothing.
+mod linking;
+mod numbering;
 
-use chrono::{NaiveDate, Utc};
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
 use sea_orm::DatabaseConnection;
 
 use crate::{
     auth::Member,
     decisions::{
-        domain::{display_number, AdrForm, AdrStatus, LinkKind, MAX_ADR_NUMBER},
-        service::{check_form, project_titles, store_imported, ImportedAdr, ImportedLink},
+        domain::{AdrForm, AdrStatus, TITLE_MAX_CHARS},
+        service::{normalised_form, project_titles, store_imported, ImportedAdr, ImportedLink},
     },
     error::AppError,
     exchange::{
@@ -21,6 +25,13 @@ use crate::{
     },
 };
 
+/// Whether an import stores what it read, or only says what it would store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportMode {
+    Preview,
+    Store,
+}
+
 /// Imports the ADRs of a zip archive into a project.
 pub async fn import_archive(
     db: &DatabaseConnection,
@@ -28,12 +39,13 @@ pub async fn import_archive(
     project_id: i32,
     bytes: &[u8],
     limits: &ImportLimits,
+    mode: ImportMode,
 ) -> Result<ImportReport, AppError> {
     if bytes.len() as u64 > limits.max_upload_bytes {
         return Err(too_large(limits));
     }
     let unpacked = archive::unpack(bytes, limits)?;
-    import_files(db, member, project_id, unpacked, limits).await
+    import_files(db, member, project_id, unpacked, limits, mode).await
 }
 
 pub fn too_large(limits: &ImportLimits) -> AppError {
@@ -53,24 +65,36 @@ pub async fn import_files(
     project_id: i32,
     unpacked: Unpacked,
     limits: &ImportLimits,
+    mode: ImportMode,
 ) -> Result<ImportReport, AppError> {
     let titles = project_titles(db, member, project_id).await?;
     let existing: BTreeMap<i32, String> = titles
         .into_iter()
         .map(|(_, number, title)| (number, title))
         .collect();
-    let plan = plan(unpacked, &existing, limits, Utc::now().date_naive())?;
-    if plan.report.stored {
-        store_imported(db, member, project_id, plan.adrs, plan.links).await?;
+    let mut plan = plan(unpacked, &existing, limits)?;
+    if mode == ImportMode::Store {
+        if !plan.adrs.is_empty() {
+            store_imported(db, member, project_id, plan.adrs, plan.links).await?;
+        }
+        plan.report.stored = true;
     }
     Ok(plan.report)
 }
 
-/// What an import would store, and its report. `report.stored` is false when any file failed.
+/// What an import would store, and its report (`report.stored` is false until it is stored).
 pub struct Plan {
     pub adrs: Vec<ImportedAdr>,
     pub links: Vec<ImportedLink>,
     pub report: ImportReport,
+}
+
+/// A file that reads as an ADR and passed the form's checks.
+pub(super) struct Candidate {
+    /// Its entry in the report.
+    pub slot: usize,
+    pub parsed: ParsedFile,
+    pub form: AdrForm,
 }
 
 /// Reads and checks every file; stores nothing. `existing` maps the project's numbers to titles.
@@ -78,12 +102,11 @@ pub fn plan(
     unpacked: Unpacked,
     existing: &BTreeMap<i32, String>,
     limits: &ImportLimits,
-    today: NaiveDate,
 ) -> Result<Plan, AppError> {
     let located = folder::locate(unpacked.files).ok_or_else(|| {
         AppError::validation(
             "archive",
-            "No ADRs found: looked in .adr-dir, doc/adr, docs/adr, docs/decisions and the top folder for files named like 0001-title.md.",
+            format!("No ADRs found: looked in {} and the top folder for files named like 0001-title.md, adr-001-title.md or 20240102-title.md.", folder::PLACES),
         )
     })?;
     if located.adrs.len() > limits.max_adrs {
@@ -102,187 +125,88 @@ pub fn plan(
         format!("{}/", located.folder)
     };
     let mut reports: Vec<FileReport> = Vec::new();
-    let mut read: Vec<(usize, ParsedFile)> = Vec::new();
+    let mut candidates = Vec::new();
     for (name, bytes) in located.adrs {
-        let path = format!("{prefix}{name}");
-        let text = match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(_) => {
-                reports.push(report(
-                    &path,
-                    FileOutcome::Skipped,
-                    vec!["it is not UTF-8 text".into()],
-                ));
-                continue;
-            }
+        let slot = reports.len();
+        reports.push(report(&format!("{prefix}{name}"), Vec::new()));
+        let Ok(text) = String::from_utf8(bytes) else {
+            reports[slot]
+                .notes
+                .push("skipped: it is not UTF-8 text".into());
+            continue;
         };
-        match parse_adr(&name, &text) {
-            Ok(parsed) => {
-                read.push((reports.len(), parsed));
-                reports.push(report(&path, FileOutcome::Skipped, Vec::new()));
-            }
-            Err(reason) => reports.push(report(&path, FileOutcome::Failed, vec![reason])),
+        let mut parsed = parse_adr(&name, &text);
+        reports[slot].notes.append(&mut parsed.notes);
+        shorten_title(&mut parsed.document, &mut reports[slot]);
+        match normalised_form(&form_of(&parsed.document)) {
+            Ok(form) => candidates.push(Candidate { slot, parsed, form }),
+            Err(error) => reports[slot]
+                .notes
+                .push(format!("skipped: {}", field_message(&error))),
         }
     }
     for skipped in unpacked.skipped.into_iter().chain(located.skipped) {
-        reports.push(report(
-            &skipped.path,
-            FileOutcome::Skipped,
-            vec![skipped.reason],
-        ));
+        reports.push(report(&skipped.path, vec![skipped.reason]));
     }
-    let files_by_name = number_files(&mut read, existing, &mut reports);
-    let mut adrs = Vec::new();
-    let mut known: BTreeMap<i32, String> = existing.clone();
-    for (_, parsed) in &read {
-        known.insert(parsed.document.number, parsed.document.title.clone());
+    let numbers = numbering::assign(&mut candidates, existing, &mut reports);
+    let links = linking::resolve(&candidates, &numbers, existing, &mut reports);
+    linking::fingerprint_sources(&mut candidates, &links, existing);
+    let mut adrs = Vec::with_capacity(candidates.len());
+    for candidate in candidates {
+        let document = &candidate.parsed.document;
+        reports[candidate.slot].outcome = FileOutcome::Imported {
+            number: document.number,
+            title: candidate.form.title.clone(),
+            flavour: candidate.parsed.flavour.label().to_owned(),
+            renumbered_from: document.extras.original_number,
+        };
+        adrs.push(ImportedAdr {
+            number: document.number,
+            status: document.status.unwrap_or(AdrStatus::Proposed),
+            date: NaiveDate::parse_from_str(&document.date, "%Y-%m-%d").ok(),
+            markdown_extras: document.extras.to_column(),
+            form: candidate.form,
+        });
     }
-    let mut links = BTreeSet::new();
-    for (slot, parsed) in &read {
-        let entry = &mut reports[*slot];
-        entry.notes.extend(parsed.notes.iter().cloned());
-        match checked(&parsed.document, today) {
-            Ok(imported) => {
-                if !matches!(entry.outcome, FileOutcome::Failed) {
-                    entry.outcome = FileOutcome::Imported {
-                        number: parsed.document.number,
-                        title: parsed.document.title.clone(),
-                        flavour: parsed.flavour.to_owned(),
-                    };
-                }
-                adrs.push(imported);
-            }
-            Err(error) => {
-                entry.outcome = FileOutcome::Failed;
-                entry.notes.push(field_message(&error));
-            }
-        }
-        for line in &parsed.links {
-            let target = files_by_name
-                .get(&line.file)
-                .copied()
-                .or(line.number)
-                .filter(|n| known.contains_key(n));
-            let this = parsed.document.number;
-            match target {
-                Some(target) if target != this => {
-                    let (from, to) = if line.incoming {
-                        (target, this)
-                    } else {
-                        (this, target)
-                    };
-                    let (from, to) = if line.kind == LinkKind::RelatesTo {
-                        (from.min(to), from.max(to))
-                    } else {
-                        (from, to)
-                    };
-                    links.insert((line.kind, from, to));
-                }
-                _ => entry.notes.push(format!(
-                    "the link to {} was left out: no such decision in the import or the project",
-                    line.file
-                )),
-            }
-        }
-    }
-    check_supersede_cycles(&links, &read, &mut reports);
-    let stored = !reports.iter().any(|r| r.outcome == FileOutcome::Failed);
     Ok(Plan {
         adrs,
-        links: links
-            .into_iter()
-            .map(|(kind, from, to)| ImportedLink { kind, from, to })
-            .collect(),
+        links,
         report: ImportReport {
-            stored,
+            stored: false,
             folder: located.folder,
             files: reports,
         },
     })
 }
 
-fn report(path: &str, outcome: FileOutcome, notes: Vec<String>) -> FileReport {
+fn report(path: &str, notes: Vec<String>) -> FileReport {
     FileReport {
         path: path.to_owned(),
-        outcome,
+        outcome: FileOutcome::Skipped,
         notes,
     }
 }
 
-/// Keeps the files' numbers, failing files whose number is taken; numbers the files without
-/// one after the highest. Returns the numbers by file name, for links to date-named files.
-fn number_files(
-    read: &mut [(usize, ParsedFile)],
-    existing: &BTreeMap<i32, String>,
-    reports: &mut [FileReport],
-) -> HashMap<String, i32> {
-    let mut taken: HashMap<i32, String> = HashMap::new();
-    for (slot, parsed) in read.iter() {
-        let number = parsed.document.number;
-        if number == 0 {
-            continue;
-        }
-        if !(1..=MAX_ADR_NUMBER).contains(&number) {
-            fail(
-                &mut reports[*slot],
-                format!(
-                    "number {number} is out of range: ADR numbers go from 1 to {MAX_ADR_NUMBER}"
-                ),
-            );
-        } else if existing.contains_key(&number) {
-            fail(&mut reports[*slot], format!("{} already exists in this project; import into an empty project or delete it first", display_number(number)));
-        } else if let Some(other) = taken.get(&number) {
-            fail(
-                &mut reports[*slot],
-                format!("number {number} is also used by {other}"),
-            );
-        } else {
-            taken.insert(number, reports[*slot].path.clone());
-        }
+/// A title longer than the form allows is cut at a word, with a note.
+fn shorten_title(document: &mut AdrDocument, report: &mut FileReport) {
+    let title = document.title.trim();
+    if title.chars().count() <= TITLE_MAX_CHARS {
+        return;
     }
-    let mut next = existing
-        .keys()
-        .chain(taken.keys())
-        .max()
-        .copied()
-        .unwrap_or(0);
-    let mut by_name = HashMap::new();
-    for (slot, parsed) in read.iter_mut() {
-        if parsed.document.number == 0 {
-            match next.checked_add(1).filter(|n| *n <= MAX_ADR_NUMBER) {
-                Some(free) => {
-                    next = free;
-                    parsed.document.number = next;
-                    reports[*slot].notes.push(format!(
-                        "numbered {} (the file name gives no number)",
-                        display_number(next)
-                    ));
-                }
-                None => fail(
-                    &mut reports[*slot],
-                    format!("no ADR number is left: numbers end at {MAX_ADR_NUMBER}"),
-                ),
-            }
-        }
-        let name = reports[*slot]
-            .path
-            .rsplit('/')
-            .next()
-            .unwrap_or_default()
-            .to_owned();
-        by_name.insert(name, parsed.document.number);
-    }
-    by_name
+    let cut: String = title.chars().take(TITLE_MAX_CHARS - 1).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > TITLE_MAX_CHARS / 2 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    document.title = format!("{}…", cut.trim_end());
+    report.notes.push(format!(
+        "the title was longer than {TITLE_MAX_CHARS} characters and was cut"
+    ));
 }
 
-fn fail(entry: &mut FileReport, note: String) {
-    entry.outcome = FileOutcome::Failed;
-    entry.notes.push(note);
-}
-
-/// The document as an ADR to store, checked by the same rules as the edit form.
-fn checked(document: &AdrDocument, today: NaiveDate) -> Result<ImportedAdr, AppError> {
-    let form = AdrForm {
+/// The document's fields as the edit form has them, to be checked by the same rules.
+fn form_of(document: &AdrDocument) -> AdrForm {
+    AdrForm {
         title: document.title.clone(),
         decision_makers: document.decision_makers.join("\n"),
         consulted: document.consulted.join("\n"),
@@ -295,16 +219,7 @@ fn checked(document: &AdrDocument, today: NaiveDate) -> Result<ImportedAdr, AppE
         confirmation: document.sections[5].clone(),
         more_info: document.sections[6].clone(),
         revisit_by: String::new(),
-    };
-    check_form(&form)?;
-    let date = NaiveDate::parse_from_str(&document.date, "%Y-%m-%d").unwrap_or(today);
-    Ok(ImportedAdr {
-        number: document.number,
-        status: document.status.unwrap_or(AdrStatus::Proposed),
-        date,
-        form,
-        markdown_extras: document.extras.to_column(),
-    })
+    }
 }
 
 fn field_message(error: &AppError) -> String {
@@ -313,37 +228,6 @@ fn field_message(error: &AppError) -> String {
             format!("{}: {message}", field.replace('_', " "))
         }
         other => other.to_string(),
-    }
-}
-
-/// A decision cannot supersede itself through a chain; every file in such a circle fails.
-fn check_supersede_cycles(
-    links: &BTreeSet<(LinkKind, i32, i32)>,
-    read: &[(usize, ParsedFile)],
-    reports: &mut [FileReport],
-) {
-    let mut next: HashMap<i32, Vec<i32>> = HashMap::new();
-    for (kind, from, to) in links {
-        if *kind == LinkKind::Supersedes {
-            next.entry(*from).or_default().push(*to);
-        }
-    }
-    for (slot, parsed) in read {
-        let start = parsed.document.number;
-        let mut stack = next.get(&start).cloned().unwrap_or_default();
-        let mut seen = BTreeSet::new();
-        while let Some(number) = stack.pop() {
-            if number == start {
-                fail(
-                    &mut reports[*slot],
-                    "it is part of a circle of supersedes links".into(),
-                );
-                break;
-            }
-            if seen.insert(number) {
-                stack.extend(next.get(&number).into_iter().flatten().copied());
-            }
-        }
     }
 }
 

@@ -2,7 +2,10 @@
 mod backup;
 mod export;
 mod import;
+mod restore;
+mod restore_rows;
 
-pub use backup::{project_backup, BACKUP_FORMAT_VERSION};
+pub use backup::project_backup;
 pub use export::{export_files, files_for};
-pub use import::{import_archive, import_files, plan, too_large, Plan};
+pub use import::{import_archive, import_files, plan, too_large, ImportMode, Plan};
+pub use restore::{read_backup, restore_backup, Restored, MAX_BACKUP_BYTES};

@@ -1,23 +1,27 @@
 //! MADR 4: YAML front matter, an unnumbered title, the MADR sections, links at the end of
 //! "More Information".
-use super::{people_lines, status_word, superseded_by, Parts};
-use crate::exchange::{
-    document::{
-        AdrDocument, Slot, CONFIRMATION, CONSEQUENCES, CONTEXT, DRIVERS, MORE_INFO, OPTIONS,
-        OUTCOME,
+use super::{heading, opening, people_lines, status_word, superseded_by, Flavour, Parts};
+use crate::{
+    decisions::domain::AdrStatus,
+    exchange::{
+        document::{AdrDocument, Slot, CONFIRMATION, CONSEQUENCES, CONTEXT, MORE_INFO, OUTCOME},
+        links::write_madr_link,
     },
-    links::write_madr_link,
 };
 
 pub fn write(document: &AdrDocument) -> String {
     let mut parts = Parts::for_document(document);
-    parts.push(front_matter(document));
-    parts.push(format!("# {}", document.title));
+    opening(
+        &mut parts,
+        document,
+        &front_matter(document),
+        &document.title,
+    );
     parts.push(document.extras.header_lines.join("\n"));
     parts.push(super::preamble(document));
     parts.extras(document, Slot::Header);
     parts.extras(document, Slot::Status);
-    body_sections(&mut parts, document);
+    body_sections(&mut parts, document, Flavour::Madr);
     let links: Vec<String> = document
         .links
         .iter()
@@ -28,40 +32,56 @@ pub fn write(document: &AdrDocument) -> String {
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
         .join("\n\n");
-    parts.optional_section("##", "More Information", &more_info);
+    let more_info_heading = heading(document, Flavour::Madr, MORE_INFO);
+    parts.optional_section("##", &more_info_heading, &more_info);
     parts.extras(document, Slot::Section(MORE_INFO));
     parts.extras(document, Slot::Links);
     parts.finish()
 }
 
-/// The sections from the context to the confirmation, as MADR 4 and log4brains order them.
-pub(super) fn body_sections(parts: &mut Parts, document: &AdrDocument) {
+/// The sections from the context to the confirmation, in the file's order (MADR's when it had
+/// none): Consequences and Confirmation are the outcome's subsections, as MADR and log4brains
+/// write them. "More Information" is the writer's own, as it carries the links.
+pub(super) fn body_sections(parts: &mut Parts, document: &AdrDocument, flavour: Flavour) {
     let sections = &document.sections;
-    parts.section("##", "Context and Problem Statement", &sections[CONTEXT]);
-    parts.extras(document, Slot::Section(CONTEXT));
-    parts.optional_section("##", "Decision Drivers", &sections[DRIVERS]);
-    parts.extras(document, Slot::Section(DRIVERS));
-    parts.optional_section("##", "Considered Options", &sections[OPTIONS]);
-    parts.extras(document, Slot::Section(OPTIONS));
-    parts.section("##", "Decision Outcome", &sections[OUTCOME]);
-    parts.optional_section("###", "Consequences", &sections[CONSEQUENCES]);
-    parts.optional_section("###", "Confirmation", &sections[CONFIRMATION]);
-    // Unknown sections after the outcome go after its subsections, which belong to it.
-    for slot in [OUTCOME, CONSEQUENCES, CONFIRMATION] {
-        parts.extras(document, Slot::Section(slot));
+    let title = |index| heading(document, flavour, index);
+    for index in document.extras.section_order() {
+        match index {
+            CONSEQUENCES | CONFIRMATION | MORE_INFO => {}
+            OUTCOME => {
+                parts.section("##", &title(OUTCOME), &sections[OUTCOME]);
+                parts.optional_section("###", &title(CONSEQUENCES), &sections[CONSEQUENCES]);
+                parts.optional_section("###", &title(CONFIRMATION), &sections[CONFIRMATION]);
+                // Unknown sections after the outcome go after its subsections.
+                for slot in [OUTCOME, CONSEQUENCES, CONFIRMATION] {
+                    parts.extras(document, Slot::Section(slot));
+                }
+            }
+            CONTEXT => {
+                parts.section("##", &title(CONTEXT), &sections[CONTEXT]);
+                parts.extras(document, Slot::Section(CONTEXT));
+            }
+            _ => {
+                parts.optional_section("##", &title(index), &sections[index]);
+                parts.extras(document, Slot::Section(index));
+            }
+        }
     }
 }
 
 fn front_matter(document: &AdrDocument) -> String {
     let status = match superseded_by(document) {
-        Some(link) if document.status == Some(crate::decisions::domain::AdrStatus::Superseded) => {
+        Some(link)
+            if document.status == Some(AdrStatus::Superseded)
+                && super::kept_status_word(document, Flavour::Madr).is_none() =>
+        {
             format!("superseded by ADR-{:04}", link.number)
         }
-        _ => status_word(document),
+        _ => status_word(document, Flavour::Madr),
     };
     let mut lines = vec!["---".to_owned(), format!("status: {status}")];
-    if !document.date.is_empty() {
-        lines.push(format!("date: {}", document.date));
+    if let Some(date) = super::date_text(document) {
+        lines.push(format!("date: {date}"));
     }
     lines.extend(
         people_lines(document, "", "decision-makers")

@@ -3,11 +3,12 @@
 //! same bytes.
 mod log4brains;
 mod madr;
+mod madr2;
 mod nygard;
 
 use serde::{Deserialize, Serialize};
 
-use super::document::{AdrDocument, Slot};
+use super::document::{fingerprint, AdrDocument, Slot};
 use crate::decisions::domain::{AdrStatus, LinkKind};
 
 /// The ADR file conventions Groundwork writes.
@@ -19,18 +20,27 @@ pub enum Flavour {
     Madr,
     /// Michael Nygard's format as adr-tools writes it: `doc/adr/`.
     Nygard,
-    /// log4brains (MADR 2 header bullets): `docs/adr/`.
+    /// log4brains (MADR 2 with `- ` header bullets): `docs/adr/`.
     Log4brains,
+    /// MADR 2 (`* Status:` header bullets), which pyadr, adr-viewer and other older tools read:
+    /// `docs/adr/`.
+    Madr2,
 }
 
 impl Flavour {
-    pub const ALL: [Flavour; 3] = [Flavour::Madr, Flavour::Nygard, Flavour::Log4brains];
+    pub const ALL: [Flavour; 4] = [
+        Flavour::Madr,
+        Flavour::Nygard,
+        Flavour::Log4brains,
+        Flavour::Madr2,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
             Flavour::Madr => "madr",
             Flavour::Nygard => "nygard",
             Flavour::Log4brains => "log4brains",
+            Flavour::Madr2 => "madr2",
         }
     }
 
@@ -39,6 +49,7 @@ impl Flavour {
             Flavour::Madr => "MADR 4",
             Flavour::Nygard => "Nygard / adr-tools",
             Flavour::Log4brains => "log4brains",
+            Flavour::Madr2 => "MADR 2",
         }
     }
 
@@ -51,24 +62,78 @@ impl Flavour {
         match self {
             Flavour::Madr => "docs/decisions",
             Flavour::Nygard => "doc/adr",
-            Flavour::Log4brains => "docs/adr",
+            Flavour::Log4brains | Flavour::Madr2 => "docs/adr",
         }
     }
 
-    /// The file listing the ADRs, in the folder.
+    /// The file listing the ADRs, in the folder: adr-tools' README, else `index.md`, which
+    /// adr-log, log4brains and pyadr know not to read as a decision.
     pub fn index_name(self) -> &'static str {
         match self {
-            Flavour::Log4brains => "index.md",
-            _ => "README.md",
+            Flavour::Nygard => "README.md",
+            _ => "index.md",
         }
     }
 
+    /// The heading this flavour gives section `index` (`document::CONTEXT` ...).
+    pub fn heading(self, index: usize) -> &'static str {
+        const MADR: [&str; 7] = [
+            "Context and Problem Statement",
+            "Decision Drivers",
+            "Considered Options",
+            "Decision Outcome",
+            "Consequences",
+            "Confirmation",
+            "More Information",
+        ];
+        match (self, index) {
+            (Flavour::Nygard, 0) => "Context",
+            (Flavour::Nygard, 3) => "Decision",
+            _ => MADR.get(index).copied().unwrap_or(""),
+        }
+    }
+
+    /// The file for `document`. A file imported in this flavour that still reads as it did
+    /// then is written exactly as it came, so a repository's own files do not change.
     pub fn write(self, document: &AdrDocument) -> String {
+        let fresh = self.write_fresh(document);
+        match &document.extras.source {
+            Some(source)
+                if document.extras.flavour == self.id()
+                    && source.fingerprint == fingerprint(&fresh) =>
+            {
+                source.text.clone()
+            }
+            _ => fresh,
+        }
+    }
+
+    /// The file as this flavour writes `document`, whatever it was imported from.
+    pub fn write_fresh(self, document: &AdrDocument) -> String {
         match self {
             Flavour::Madr => madr::write(document),
             Flavour::Nygard => nygard::write(document),
             Flavour::Log4brains => log4brains::write(document),
+            Flavour::Madr2 => madr2::write(document),
         }
+    }
+}
+
+/// The heading for section `index`: the file's own when it came in `flavour`, else ours.
+fn heading(document: &AdrDocument, flavour: Flavour, index: usize) -> String {
+    document
+        .extras
+        .heading(flavour.id(), index)
+        .unwrap_or(flavour.heading(index))
+        .to_owned()
+}
+
+/// The date line's value: as the file wrote it while the ADR keeps that date, else ours;
+/// `None` when the ADR has no date.
+fn date_text(document: &AdrDocument) -> Option<String> {
+    match &document.extras.date_written {
+        Some((read_as, written)) if *read_as == document.date => Some(written.clone()),
+        _ => (!document.date.is_empty()).then(|| document.date.clone()),
     }
 }
 
@@ -130,14 +195,83 @@ impl Parts {
     }
 }
 
-/// The status as the file should state it: the original word when the ADR still has the status
-/// that word was stored as, else ours.
-fn status_word(document: &AdrDocument) -> String {
+/// The status as the file should state it: the file's own words while the ADR keeps the status
+/// they were read as, written in the flavour the file came in (or a word that is not one of
+/// ours, in any flavour); else ours.
+fn status_word(document: &AdrDocument, flavour: Flavour) -> String {
+    kept_status_word(document, flavour).unwrap_or_else(|| {
+        document
+            .status
+            .unwrap_or(AdrStatus::Proposed)
+            .as_str()
+            .to_owned()
+    })
+}
+
+/// The file's own status words, when they are to be written again (see [`status_word`]).
+fn kept_status_word(document: &AdrDocument, flavour: Flavour) -> Option<String> {
     let status = document.status.unwrap_or(AdrStatus::Proposed);
     match &document.extras.status_word {
-        Some((kept_as, word)) if *kept_as == status => word.clone(),
-        _ => status.as_str().to_owned(),
+        Some((kept_as, word))
+            if *kept_as == status
+                && (document.extras.flavour == flavour.id()
+                    || AdrStatus::parse(&word.to_ascii_lowercase()).is_err()
+                        && !word.contains(['[', ';'])
+                        && !word.to_ascii_lowercase().starts_with("super")) =>
+        {
+            Some(word.clone())
+        }
+        _ => None,
     }
+}
+
+/// Front matter (MADR's only: the others keep unknown keys at the end), the text the file had
+/// before its title, the title, and the paragraphs the file had between the title and its
+/// header. The title follows the front matter's closing line directly, as adr-log reads it.
+fn opening(parts: &mut Parts, document: &AdrDocument, front_matter: &str, title: &str) {
+    let before = &document.extras.before_title;
+    let first = if before.trim().is_empty() {
+        format!("# {title}")
+    } else {
+        format!("{before}\n\n# {title}")
+    };
+    if front_matter.is_empty() {
+        parts.push(first);
+    } else {
+        parts.push(format!("{front_matter}\n{first}"));
+    }
+    parts.push(&document.extras.intro);
+}
+
+/// MADR 2's and log4brains' header: status (with the superseding ADR), deciders, date, and the
+/// file's other header lines.
+fn bulleted_header(document: &AdrDocument, flavour: Flavour, bullet: &str) -> String {
+    let status = match superseded_by(document) {
+        // log4brains finds the superseding ADR by its file name in the link text.
+        Some(link)
+            if document.status == Some(AdrStatus::Superseded)
+                && kept_status_word(document, flavour).is_none()
+                && flavour == Flavour::Log4brains =>
+        {
+            let file = link.file_name();
+            let slug = file.strip_suffix(".md").unwrap_or(&file);
+            format!("superseded by [{slug}]({file})")
+        }
+        Some(link)
+            if document.status == Some(AdrStatus::Superseded)
+                && kept_status_word(document, flavour).is_none() =>
+        {
+            format!("superseded by {}", super::links::madr_link_target(link))
+        }
+        _ => status_word(document, flavour),
+    };
+    let mut header = vec![format!("{bullet}Status: {status}")];
+    header.extend(people_lines(document, bullet, "Deciders"));
+    if let Some(date) = date_text(document) {
+        header.push(format!("{bullet}Date: {date}"));
+    }
+    header.extend(document.extras.header_lines.iter().cloned());
+    header.join("\n")
 }
 
 /// The ADR that supersedes this one, if any (the lowest-numbered when several do).
@@ -159,13 +293,20 @@ fn preamble(document: &AdrDocument) -> String {
     parts.join("\n\n")
 }
 
-/// Front matter holding only unknown keys, for flavours that have none of their own.
+/// Unknown front-matter keys, for flavours that have no front matter: an HTML comment at the end
+/// of the file, where adr-tools, log4brains and pyadr (which read the first lines) do not trip
+/// over it, and which the parser reads back as front matter.
 fn extra_front_matter(document: &AdrDocument) -> String {
     let keys = &document.extras.front_matter;
     if keys.is_empty() {
         String::new()
     } else {
-        format!("---\n{}\n---", keys.join("\n"))
+        format!(
+            "{}\n{}\n{}",
+            super::front_matter::KEPT_START,
+            keys.join("\n"),
+            super::front_matter::KEPT_END
+        )
     }
 }
 

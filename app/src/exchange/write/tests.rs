@@ -28,6 +28,7 @@ fn resolve(lines: &[LinkLine]) -> Vec<DocumentLink> {
             incoming: line.incoming,
             number: line.number.unwrap(),
             title: titles(line.number.unwrap()),
+            file: String::new(),
         })
         .collect();
     links.sort();
@@ -59,18 +60,21 @@ fn full_document() -> AdrDocument {
                 incoming: false,
                 number: 1,
                 title: titles(1),
+                file: String::new(),
             },
             DocumentLink {
                 kind: LinkKind::Supersedes,
                 incoming: true,
                 number: 3,
                 title: titles(3),
+                file: String::new(),
             },
             DocumentLink {
                 kind: LinkKind::RelatesTo,
                 incoming: false,
                 number: 4,
                 title: titles(4),
+                file: String::new(),
             },
         ],
         extras: MarkdownExtras::default(),
@@ -102,14 +106,14 @@ fn with_extras() -> AdrDocument {
                 body: "Load stays small.".into(),
             },
         ],
+        ..MarkdownExtras::default()
     };
     document
 }
 
 fn round_trip(flavour: Flavour, document: &AdrDocument) -> (String, AdrDocument) {
     let written = flavour.write(document);
-    let parsed = parse_adr("0002-use-postgresql.md", &written)
-        .unwrap_or_else(|e| panic!("{flavour:?}: {e}\n{written}"));
+    let parsed = parse_adr("0002-use-postgresql.md", &written);
     let mut read = parsed.document;
     read.links = resolve(&parsed.links);
     (written, read)
@@ -150,7 +154,7 @@ fn every_field_survives_a_change_of_flavour() {
 #[test]
 fn madr_is_written_with_front_matter_and_links_in_more_information() {
     let text = Flavour::Madr.write(&full_document());
-    assert!(text.starts_with("---\nstatus: superseded by ADR-0003\ndate: 2026-11-24\ndecision-makers: Ada Lovelace, Grace Hopper\nconsulted: Platform team\n---\n\n# Use PostgreSQL (with JSONB) for everything\n\n## Context and Problem Statement\n"), "{text}");
+    assert!(text.starts_with("---\nstatus: superseded by ADR-0003\ndate: 2026-11-24\ndecision-makers: Ada Lovelace, Grace Hopper\nconsulted: Platform team\n---\n# Use PostgreSQL (with JSONB) for everything\n\n## Context and Problem Statement\n"), "{text}");
     assert!(text.contains("## Decision Outcome\n\nChosen option: \"PostgreSQL\""));
     assert!(text.contains("### Consequences\n\n* Good, because one engine"));
     assert!(text.contains("## More Information\n\nSee the [wiki](https://example.com).\n\n* Supersedes [ADR-0001: Record architecture decisions](0001-record-architecture-decisions.md)\n"));
@@ -175,8 +179,77 @@ fn nygard_is_written_the_way_adr_tools_does() {
 #[test]
 fn log4brains_is_written_with_header_bullets_and_no_front_matter() {
     let text = Flavour::Log4brains.write(&full_document());
-    assert!(text.starts_with("# Use PostgreSQL (with JSONB) for everything\n\n- Status: superseded by [ADR-0003: Use gRPC between services](0003-use-grpc-between-services.md)\n- Deciders: Ada Lovelace, Grace Hopper\n- Consulted: Platform team\n- Date: 2026-11-24\n\n## Context"), "{text}");
+    assert!(text.starts_with("# Use PostgreSQL (with JSONB) for everything\n\n- Status: superseded by [0003-use-grpc-between-services](0003-use-grpc-between-services.md)\n- Deciders: Ada Lovelace, Grace Hopper\n- Consulted: Platform team\n- Date: 2026-11-24\n\n## Context"), "{text}");
     assert!(text.contains("## Links\n\n- Supersedes [ADR-0001"));
+}
+
+#[test]
+fn madr_2_is_written_with_star_bullets_status_first() {
+    let text = Flavour::Madr2.write(&full_document());
+    assert!(text.starts_with("# Use PostgreSQL (with JSONB) for everything\n\n* Status: superseded by [ADR-0003: Use gRPC between services](0003-use-grpc-between-services.md)\n* Deciders: Ada Lovelace, Grace Hopper\n* Consulted: Platform team\n* Date: 2026-11-24\n\n## Context"), "{text}");
+    assert!(text.contains("## Links\n\n* Supersedes [ADR-0001"));
+}
+
+#[test]
+fn flavours_without_front_matter_keep_its_unknown_keys_at_the_end() {
+    for flavour in [Flavour::Nygard, Flavour::Log4brains, Flavour::Madr2] {
+        let text = flavour.write(&with_extras());
+        assert!(
+            text.starts_with("# "),
+            "{flavour:?}: the title is the first line\n{text}"
+        );
+        assert!(
+            text.ends_with("<!-- front matter kept by Groundwork:\ntags:\n  - storage\n  - data\nowner: \"data team\"\n-->\n"),
+            "{flavour:?}\n{text}"
+        );
+    }
+}
+
+#[test]
+fn a_re_export_in_the_flavour_a_file_came_in_keeps_its_headings_spelling_and_dates() {
+    let file = "# 7. Use queues\n\nDate: 12 February 2016\n\n## Status\n\nAccepted\n\nSupercedes [3. Use cron](0003-use-cron.md)\n\n## Context\n\nJobs.\n\n## Decision\n\nQueues.\n\n## Consequences\n\nWorkers.\n";
+    let parsed = parse_adr("0007-use-queues.md", file);
+    let mut document = parsed.document;
+    document.links = vec![DocumentLink {
+        kind: LinkKind::Supersedes,
+        incoming: false,
+        number: 3,
+        title: "Use cron".into(),
+        file: String::new(),
+    }];
+    document.extras.source = None;
+    assert_eq!(
+        Flavour::Nygard.write(&document),
+        file,
+        "nothing is rewritten"
+    );
+    let madr = "---\nstatus: accepted\n---\n# Pick a cache\n\n## Context\n\nSlow pages.\n\n## Decision\n\nRedis.\n";
+    let mut document = parse_adr("0008-pick-a-cache.md", madr).document;
+    document.extras.source = None;
+    document.sections[CONTEXT] = "Slow pages, measured.".into();
+    let written = Flavour::Madr.write(&document);
+    assert!(
+        written.contains("## Context\n\nSlow pages, measured.\n\n## Decision\n\nRedis.\n"),
+        "{written}"
+    );
+}
+
+#[test]
+fn an_unchanged_imported_file_is_written_as_it_came_and_an_edited_one_afresh() {
+    let file = "<!-- ours -->\n# 1. Odd  spacing\n\n\nDate: 2016-02-12\n\n## Status\n\nAccepted\n\n## Context\n\nX.\n\n## Decision\n\nY.\n\n## Consequences\n\nZ.\n";
+    let mut document = parse_adr("0001-odd.md", file).document;
+    let fresh = Flavour::Nygard.write_fresh(&document);
+    assert_ne!(fresh, file, "our writer would space it differently");
+    let source = document.extras.source.as_mut().unwrap();
+    source.fingerprint = crate::exchange::document::fingerprint(&fresh);
+    assert_eq!(Flavour::Nygard.write(&document), file);
+    assert_ne!(
+        Flavour::Madr.write(&document),
+        file,
+        "another flavour is written afresh"
+    );
+    document.sections[CONTEXT] = "Changed.".into();
+    assert!(Flavour::Nygard.write(&document).contains("Changed."));
 }
 
 #[test]
