@@ -59,7 +59,7 @@ pub fn parse_adr(path: &str, text: &str) -> ParsedFile {
         None => match reader.front_matter_title.take() {
             Some(title) => {
                 header_lines = std::mem::take(&mut before_title);
-                reader.note("no `# ` title: the title comes from the front matter's `title:`");
+                reader.note("no \"# \" title line; the title comes from the front matter's title:");
                 title
             }
             None => match blocks
@@ -67,7 +67,7 @@ pub fn parse_adr(path: &str, text: &str) -> ParsedFile {
                 .filter(|b| section_index(b.heading).is_none())
             {
                 Some(first) => {
-                    reader.note("no `# ` title: the first `## ` heading is the title");
+                    reader.note("no \"# \" title line; the first \"## \" heading is the title");
                     let title = first.heading.trim().to_owned();
                     header_lines = first.lines.clone();
                     header_lines.splice(0..0, std::mem::take(&mut before_title));
@@ -76,7 +76,7 @@ pub fn parse_adr(path: &str, text: &str) -> ParsedFile {
                 }
                 None => {
                     header_lines = std::mem::take(&mut before_title);
-                    reader.note("no `# ` title: the title comes from the file name");
+                    reader.note("no \"# \" title line; the title comes from the file name");
                     title_from_name(path)
                 }
             },

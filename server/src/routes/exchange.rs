@@ -65,6 +65,23 @@ async fn member(
     resolve_project_member(&state.db, user.id, project_id, needs).await
 }
 
+/// The caller as an editor of the project, or the answer that refuses them: a browser that is
+/// not signed in is sent to sign in.
+async fn editor(
+    state: &AppState,
+    auth: &AuthSession,
+    project_id: i32,
+    from_browser: bool,
+) -> Result<app::auth::Member, Response> {
+    match member(state, auth, project_id, Role::Editor).await {
+        Ok(member) => Ok(member),
+        Err(AppError::Unauthorized) if from_browser => {
+            Err(Redirect::to("/sign-in").into_response())
+        }
+        Err(error) => Err(error_response(error)),
+    }
+}
+
 #[derive(Deserialize)]
 struct ExportQuery {
     #[serde(default)]
@@ -174,12 +191,9 @@ async fn import(
 ) -> Response {
     let from_browser = accepts_html(&headers);
     // Who is asking comes first: nothing of the upload is read for a caller who may not import.
-    let member = match member(&state, &auth, project_id, Role::Editor).await {
+    let member = match editor(&state, &auth, project_id, from_browser).await {
         Ok(member) => member,
-        Err(error) if from_browser && error == AppError::Unauthorized => {
-            return Redirect::to("/sign-in").into_response()
-        }
-        Err(error) => return error_response(error),
+        Err(refused) => return refused,
     };
     let limits = ImportLimits::default();
     let bytes = read_archive(multipart, &limits).await;
@@ -234,10 +248,9 @@ async fn confirm_import(
     Path(project_id): Path<i32>,
     Form(form): Form<ConfirmForm>,
 ) -> Response {
-    let member = match member(&state, &auth, project_id, Role::Editor).await {
+    let member = match editor(&state, &auth, project_id, true).await {
         Ok(member) => member,
-        Err(AppError::Unauthorized) => return Redirect::to("/sign-in").into_response(),
-        Err(error) => return error_response(error),
+        Err(refused) => return refused,
     };
     let token = form.token.trim();
     if form.action == "cancel" {
@@ -359,12 +372,9 @@ async fn restore(
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> Response {
     let from_browser = accepts_html(&headers);
-    let member = match member(&state, &auth, project_id, Role::Editor).await {
+    let member = match editor(&state, &auth, project_id, from_browser).await {
         Ok(member) => member,
-        Err(error) if from_browser && error == AppError::Unauthorized => {
-            return Redirect::to("/sign-in").into_response()
-        }
-        Err(error) => return error_response(error),
+        Err(refused) => return refused,
     };
     let too_large = || {
         AppError::validation(

@@ -39,21 +39,25 @@ fn Exchange(view: ExchangeView) -> impl IntoView {
     let base = format!("/projects/{}", view.project_id);
     let limits = view.limits;
     let flavours = [
-        ("madr", "MADR 4", "docs/decisions/, YAML front matter"),
+        (
+            "madr",
+            "MADR 4",
+            "docs/decisions/, YAML front matter (adr-log)",
+        ),
         (
             "nygard",
             "Nygard / adr-tools",
-            "doc/adr/, # N. Title and a Status section",
+            "doc/adr/, # N. Title and a Status section (adr-tools, adr-viewer)",
         ),
         (
             "log4brains",
             "log4brains",
-            "docs/adr/, - Status: header bullets",
+            "docs/adr/, - Status: header bullets (log4brains)",
         ),
         (
             "madr2",
             "MADR 2",
-            "docs/adr/, * Status: header bullets (pyadr, adr-viewer)",
+            "docs/adr/, * Status: header bullets (pyadr)",
         ),
     ];
     view! {

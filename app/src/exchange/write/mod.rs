@@ -1,9 +1,8 @@
 //! Writing ADR files in the three flavours other tools read. Each writer puts every part of a
 //! [`AdrDocument`] somewhere the parser finds it again, so export -> import -> export gives the
 //! same bytes.
-mod log4brains;
+mod bulleted;
 mod madr;
-mod madr2;
 mod nygard;
 
 use serde::{Deserialize, Serialize};
@@ -22,8 +21,7 @@ pub enum Flavour {
     Nygard,
     /// log4brains (MADR 2 with `- ` header bullets): `docs/adr/`.
     Log4brains,
-    /// MADR 2 (`* Status:` header bullets), which pyadr, adr-viewer and other older tools read:
-    /// `docs/adr/`.
+    /// MADR 2 (`* Status:` header bullets), which pyadr and other older tools read: `docs/adr/`.
     Madr2,
 }
 
@@ -113,8 +111,8 @@ impl Flavour {
         match self {
             Flavour::Madr => madr::write(document),
             Flavour::Nygard => nygard::write(document),
-            Flavour::Log4brains => log4brains::write(document),
-            Flavour::Madr2 => madr2::write(document),
+            Flavour::Log4brains => bulleted::write(document, self, "- "),
+            Flavour::Madr2 => bulleted::write(document, self, "* "),
         }
     }
 }

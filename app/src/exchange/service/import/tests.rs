@@ -276,7 +276,7 @@ fn a_file_without_a_hash_title_takes_one_from_elsewhere_with_a_note() {
     assert_eq!(adr(&plan, 3).form.title, "Pick a CDN");
     for (name, from) in [
         ("0001-a.md", "front matter"),
-        ("0002-b.md", "`## ` heading"),
+        ("0002-b.md", "\"## \" heading"),
         ("0003-pick_a_CDN.md", "file name"),
     ] {
         assert!(
