@@ -1,6 +1,7 @@
 //! Plain HTTP routes that are not Leptos pages or server functions.
 pub mod exchange;
 mod health;
+mod uploads;
 
 use app::state::AppState;
 use axum::{routing::get, Router};

@@ -191,7 +191,10 @@ async fn a_restored_backup_is_the_project_it_was_field_by_field(backend: Backend
     assert_eq!(hidden.status(), StatusCode::NOT_FOUND);
 
     // And from the command line.
-    let file = std::env::temp_dir().join(format!("groundwork_restore_{}.json", std::process::id()));
+    let file = std::env::temp_dir().join(format!(
+        "groundwork_restore_{}_{backend:?}.json",
+        std::process::id()
+    ));
     std::fs::write(&file, serde_json::to_vec(&original).unwrap()).unwrap();
     let output = Command::new(BINARY)
         .args(["restore", "--as", "owner@example.com"])

@@ -241,37 +241,6 @@ fn opening(parts: &mut Parts, document: &AdrDocument, front_matter: &str, title:
     parts.push(&document.extras.intro);
 }
 
-/// MADR 2's and log4brains' header: status (with the superseding ADR), deciders, date, and the
-/// file's other header lines.
-fn bulleted_header(document: &AdrDocument, flavour: Flavour, bullet: &str) -> String {
-    let status = match superseded_by(document) {
-        // log4brains finds the superseding ADR by its file name in the link text.
-        Some(link)
-            if document.status == Some(AdrStatus::Superseded)
-                && kept_status_word(document, flavour).is_none()
-                && flavour == Flavour::Log4brains =>
-        {
-            let file = link.file_name();
-            let slug = file.strip_suffix(".md").unwrap_or(&file);
-            format!("superseded by [{slug}]({file})")
-        }
-        Some(link)
-            if document.status == Some(AdrStatus::Superseded)
-                && kept_status_word(document, flavour).is_none() =>
-        {
-            format!("superseded by {}", super::links::madr_link_target(link))
-        }
-        _ => status_word(document, flavour),
-    };
-    let mut header = vec![format!("{bullet}Status: {status}")];
-    header.extend(people_lines(document, bullet, "Deciders"));
-    if let Some(date) = date_text(document) {
-        header.push(format!("{bullet}Date: {date}"));
-    }
-    header.extend(document.extras.header_lines.iter().cloned());
-    header.join("\n")
-}
-
 /// The ADR that supersedes this one, if any (the lowest-numbered when several do).
 fn superseded_by(document: &AdrDocument) -> Option<&super::document::DocumentLink> {
     document
