@@ -55,7 +55,7 @@ pub struct Located {
 
 /// Looks for the ADR folder; `None` when no folder holds anything named like an ADR.
 pub fn locate(files: Vec<SourceFile>) -> Option<Located> {
-    let folder = find_folder(&files)?;
+    let (folder, any_slug) = find_folder(&files)?;
     let mut located = Located {
         folder: folder.clone(),
         ..Located::default()
@@ -68,7 +68,7 @@ pub fn locate(files: Vec<SourceFile>) -> Option<Located> {
         if !inside.to_ascii_lowercase().ends_with(".md") {
             continue;
         }
-        match adr_entry(&inside) {
+        match adr_entry(&inside, any_slug) {
             Entry::Adr => located.adrs.push((inside, file.bytes)),
             Entry::Index => located.skipped.push(SkippedFile::new(
                 &file.path,
@@ -92,19 +92,16 @@ enum Entry {
 }
 
 /// What a markdown file at `path` (inside the ADR folder) is.
-fn adr_entry(path: &str) -> Entry {
+/// `any_slug`: whether a folder of any name holding an `index.md` or `README.md` is a decision
+/// (in an ADR folder), or only one named like an ADR (at a repository's root).
+fn adr_entry(path: &str, any_slug: bool) -> Entry {
     let parts: Vec<&str> = path.split('/').collect();
     match parts[..] {
-        [name]
-            if NOT_ADRS.contains(&name.to_ascii_lowercase().as_str())
-                || name.to_ascii_lowercase().contains("template") =>
-        {
-            Entry::Index
-        }
+        [name] if is_index_or_template(name) => Entry::Index,
         [name] if looks_like_adr(name) => Entry::Adr,
         [folder, name]
             if ["index.md", "readme.md"].contains(&name.to_ascii_lowercase().as_str())
-                && looks_like_adr(folder) =>
+                && is_decision_folder(folder, any_slug) =>
         {
             Entry::Adr
         }
@@ -112,14 +109,37 @@ fn adr_entry(path: &str) -> Entry {
     }
 }
 
+/// `README.md`, `index.md`, and templates: `template.md`, `adr-template.md`, `0000-template.md`
+/// (a numbered file is a decision, whatever its title: `0014-project-templates.md`).
+fn is_index_or_template(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    NOT_ADRS.contains(&lower.as_str())
+        || (lower.contains("template") && file_number(name).is_none_or(|n| n == 0))
+}
+
+/// A folder holding one decision in its `index.md` or `README.md`: named like an ADR, or any
+/// other name but those of folders that hold pictures or templates.
+fn is_decision_folder(folder: &str, any_slug: bool) -> bool {
+    if !any_slug {
+        return looks_like_adr(folder);
+    }
+    const NOT_DECISIONS: [&str; 7] = [
+        "assets",
+        "images",
+        "img",
+        "media",
+        "templates",
+        "template",
+        "diagrams",
+    ];
+    let lower = folder.to_ascii_lowercase();
+    !folder.starts_with(['.', '_']) && !NOT_DECISIONS.contains(&lower.as_str())
+}
+
 /// `0007-use-rest.md`, `ADR-007_use_rest.md`, log4brains' `20240102-use-rest.md`, and the
 /// same names for a folder per decision.
 pub fn looks_like_adr(name: &str) -> bool {
-    let lower = name.to_ascii_lowercase();
-    if NOT_ADRS.contains(&lower.as_str()) || lower.contains("template") {
-        return false;
-    }
-    file_number(name).is_some() || is_date_named(name)
+    !is_index_or_template(name) && (file_number(name).is_some() || is_date_named(name))
 }
 
 /// `path` relative to `folder` (compared without case), if it is inside it.
@@ -132,7 +152,8 @@ fn inside<'a>(path: &'a str, folder: &str) -> Option<&'a str> {
     head.eq_ignore_ascii_case(folder).then_some(rest)
 }
 
-fn find_folder(files: &[SourceFile]) -> Option<String> {
+/// The ADR folder, and whether a folder of any name in it can hold a decision (not at a root).
+fn find_folder(files: &[SourceFile]) -> Option<(String, bool)> {
     let mut roots = vec![String::new()];
     if let Some(wrapper) = single_wrapper(files) {
         roots.push(wrapper);
@@ -146,21 +167,21 @@ fn find_folder(files: &[SourceFile]) -> Option<String> {
             }
         };
         for configured in configured_folders(files, &join) {
-            if has_adrs_in(files, &configured) {
-                return Some(actual_case(files, &configured));
+            if has_adrs_in(files, &configured, true) {
+                return Some((actual_case(files, &configured), true));
             }
         }
         for candidate in CONVENTIONAL {
             let folder = join(candidate);
-            if has_adrs_in(files, &folder) {
-                return Some(actual_case(files, &folder));
+            if has_adrs_in(files, &folder, true) {
+                return Some((actual_case(files, &folder), true));
             }
         }
-        if has_adrs_in(files, root) {
-            return Some(root.clone());
+        if has_adrs_in(files, root, false) {
+            return Some((root.clone(), false));
         }
     }
-    busiest_folder(files)
+    busiest_folder(files).map(|folder| (folder, true))
 }
 
 /// The folders `.adr-dir` and `.log4brains.yml` (`adrFolder:`) name, when they are safe.
@@ -203,26 +224,41 @@ fn actual_case(files: &[SourceFile], folder: &str) -> String {
         .unwrap_or_else(|| folder.to_owned())
 }
 
-fn has_adrs_in(files: &[SourceFile], folder: &str) -> bool {
+fn has_adrs_in(files: &[SourceFile], folder: &str, any_slug: bool) -> bool {
     files.iter().any(|f| {
         inside(&f.path, folder).is_some_and(|rest| {
-            rest.to_ascii_lowercase().ends_with(".md") && matches!(adr_entry(rest), Entry::Adr)
+            rest.to_ascii_lowercase().ends_with(".md")
+                && matches!(adr_entry(rest, any_slug), Entry::Adr)
         })
     })
 }
 
-/// The folder holding the most files named like ADRs, for layouts no tool names.
+/// The folder holding the most ADRs (files named like ADRs, or two or more folders with an
+/// `index.md` or `README.md` each), for layouts no tool names.
 fn busiest_folder(files: &[SourceFile]) -> Option<String> {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut named: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut folders: BTreeMap<&str, usize> = BTreeMap::new();
     for file in files {
-        if let Some((folder, name)) = file.path.rsplit_once('/') {
-            if name.to_ascii_lowercase().ends_with(".md") && looks_like_adr(name) {
-                *counts.entry(folder).or_default() += 1;
+        let Some((folder, name)) = file.path.rsplit_once('/') else {
+            continue;
+        };
+        let lower = name.to_ascii_lowercase();
+        if lower.ends_with(".md") && looks_like_adr(name) {
+            *named.entry(folder).or_default() += 1;
+        } else if lower == "index.md" || lower == "readme.md" {
+            if let Some((parent, slug)) = folder.rsplit_once('/') {
+                if is_decision_folder(slug, true) {
+                    *folders.entry(parent).or_default() += 1;
+                }
             }
         }
     }
-    let most = counts.values().copied().max()?;
-    counts
+    folders.retain(|_, count| *count >= 2);
+    for (folder, count) in folders {
+        *named.entry(folder).or_default() += count;
+    }
+    let most = named.values().copied().max()?;
+    named
         .into_iter()
         .find(|(_, count)| *count == most)
         .map(|(folder, _)| folder.to_owned())

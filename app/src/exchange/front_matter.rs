@@ -40,7 +40,14 @@ pub fn entries(lines: &[&str]) -> Vec<Entry> {
     let mut entries: Vec<Entry> = Vec::new();
     for line in lines {
         let starts_entry = !line.starts_with([' ', '\t', '-', '#']) && line.contains(':');
-        if starts_entry {
+        if line.starts_with('#') {
+            // A comment of its own (`# prettier-ignore`), kept where it was.
+            entries.push(Entry {
+                key: String::new(),
+                value: String::new(),
+                raw: (*line).to_owned(),
+            });
+        } else if starts_entry {
             let (key, value) = line.split_once(':').unwrap_or((line, ""));
             entries.push(Entry {
                 key: key.trim().to_ascii_lowercase(),
@@ -63,9 +70,15 @@ pub fn entries(lines: &[&str]) -> Vec<Entry> {
     entries
 }
 
-/// A scalar without its quotes.
+/// A scalar without its quotes; a folded or literal block (`>`, `|`) as one line.
 pub fn scalar(value: &str) -> String {
     let value = value.trim();
+    if let Some(block) = value
+        .strip_prefix(['>', '|'])
+        .map(|rest| rest.trim_start_matches(['-', '+']))
+    {
+        return block.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
     for quote in ['"', '\''] {
         if value.len() >= 2 && value.starts_with(quote) && value.ends_with(quote) {
             return value[1..value.len() - 1].to_owned();

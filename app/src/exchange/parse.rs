@@ -128,6 +128,33 @@ fn section_index(heading: &str) -> Option<usize> {
     }
 }
 
+/// Our status for words teams use instead of ours.
+fn status_of_synonym(status: &str, first_word: &str) -> Option<AdrStatus> {
+    const WORDS: [(&str, AdrStatus); 14] = [
+        ("approved", AdrStatus::Accepted),
+        ("agreed", AdrStatus::Accepted),
+        ("adopted", AdrStatus::Accepted),
+        ("decided", AdrStatus::Accepted),
+        ("implemented", AdrStatus::Accepted),
+        ("declined", AdrStatus::Rejected),
+        ("obsolete", AdrStatus::Deprecated),
+        ("retired", AdrStatus::Deprecated),
+        ("pending", AdrStatus::Proposed),
+        ("draft", AdrStatus::Proposed),
+        ("proposal", AdrStatus::Proposed),
+        ("open", AdrStatus::Proposed),
+        ("wip", AdrStatus::Proposed),
+        ("review", AdrStatus::Proposed),
+    ];
+    if status.starts_with("in review") || status.starts_with("under review") {
+        return Some(AdrStatus::Proposed);
+    }
+    WORDS
+        .iter()
+        .find(|(word, _)| *word == first_word)
+        .map(|(_, status)| *status)
+}
+
 #[derive(Default)]
 struct Reader {
     document: AdrDocument,
@@ -213,12 +240,26 @@ impl Reader {
         }
     }
 
+    /// A status as teams write it: ours in any case, with a leading emoji or a note after it
+    /// ("✅ Accepted", "Rejected (see [019](...))"), or a word of the same meaning
+    /// ("Approved", "Pending"). Words that are not ours are kept for export.
     fn read_status_word(&mut self, word: &str) {
-        let lower = word.to_ascii_lowercase();
-        if lower.starts_with("superseded") || lower.starts_with("superceded") {
+        let lower = word.to_lowercase();
+        let core = lower.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let first = core
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .next()
+            .unwrap_or_default();
+        if core.starts_with("superseded") || core.starts_with("superceded") {
             self.document.status = Some(AdrStatus::Superseded);
-        } else if let Ok(status) = AdrStatus::parse(&lower) {
+        } else if let Ok(status) = AdrStatus::parse(first) {
             self.document.status = Some(status);
+        } else if let Some(status) = status_of_synonym(core, first) {
+            self.document.status = Some(status);
+            self.note(format!(
+                "status \"{word}\" read as {}; the word is kept for export",
+                status.as_str()
+            ));
         } else {
             self.document.status = Some(AdrStatus::Proposed);
             self.note(format!(

@@ -108,6 +108,36 @@ fn a_folder_per_decision_is_an_adr() {
 }
 
 #[test]
+fn folders_per_decision_need_no_number_inside_an_adr_folder_but_do_at_the_root() {
+    let located = locate(files(&[
+        "examples/use-rest/index.md",
+        "examples/pick-a-cache/README.md",
+        "examples/images/README.md",
+        "src/README.md",
+    ]))
+    .unwrap();
+    assert_eq!(located.folder, "examples");
+    let paths: Vec<&str> = located.adrs.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(paths, ["pick-a-cache/README.md", "use-rest/index.md"]);
+    assert!(
+        locate(files(&["docs/README.md", "src/README.md"])).is_none(),
+        "a repository's READMEs are not decisions"
+    );
+}
+
+#[test]
+fn a_numbered_file_is_a_decision_even_when_it_is_about_templates() {
+    let located = locate(files(&[
+        "doc/adr/0014-project-templates.md",
+        "doc/adr/0000-adr-template.md",
+        "doc/adr/adr-template-minimal.md",
+    ]))
+    .unwrap();
+    assert_eq!(located.adrs.len(), 1);
+    assert_eq!(located.adrs[0].0, "0014-project-templates.md");
+}
+
+#[test]
 fn index_template_and_other_files_are_skipped_with_a_reason() {
     let located = locate(files(&[
         "doc/adr/0001-a.md",

@@ -107,3 +107,42 @@ fn the_file_itself_is_kept_for_a_re_export() {
     assert_eq!(parsed.document.extras.file_name, "0001-a.md");
     assert_eq!(parsed.document.extras.flavour, "nygard");
 }
+
+#[test]
+fn statuses_as_teams_write_them_are_read_and_their_words_kept() {
+    for (status, read) in [
+        ("✅ Accepted", AdrStatus::Accepted),
+        ("❌ Rejected (see [019](019-x.md))", AdrStatus::Rejected),
+        ("PROPOSED", AdrStatus::Proposed),
+        ("Approved", AdrStatus::Accepted),
+        ("Pending", AdrStatus::Proposed),
+        ("Obsolete", AdrStatus::Deprecated),
+        ("on hold", AdrStatus::Proposed),
+    ] {
+        let text = format!("# 1. A\n\n## Status\n\n{status}\n\n## Context\n\nX.\n");
+        let parsed = parse_adr("0001-a.md", &text);
+        assert_eq!(parsed.document.status, Some(read), "{status}");
+        if status != read.as_str() {
+            assert_eq!(
+                parsed.document.extras.status_word,
+                Some((read, status.to_owned())),
+                "{status}"
+            );
+        }
+    }
+}
+
+#[test]
+fn front_matter_comments_and_folded_titles_are_read() {
+    let parsed = parse_adr(
+        "adr013-use-fetch.md",
+        "---\nid: adr013\ntitle: 'ADR013: Use fetch'\n# prettier-ignore\ndescription: >-\n  How we fetch\n  data.\n---\n\nBody.\n",
+    );
+    assert_eq!(parsed.document.title, "Use fetch");
+    assert_eq!(parsed.number, Some(13));
+    assert!(parsed
+        .document
+        .extras
+        .front_matter
+        .contains(&"# prettier-ignore".to_owned()));
+}

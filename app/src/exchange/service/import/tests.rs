@@ -110,7 +110,7 @@ fn madr_3_front_matter_with_deciders_yaml_lists_and_unknown_keys_is_read() {
     assert!(plan.report.files[0]
         .notes
         .iter()
-        .any(|n| n.contains("\"in review\" is not one of ours")));
+        .any(|n| n.contains("\"in review\" read as proposed")));
 }
 
 #[test]
