@@ -39,7 +39,8 @@ const MONTHS: [&str; 12] = [
 ];
 
 fn parse(text: &str) -> Result<NaiveDate, String> {
-    let unreadable = || format!("the date \"{text}\" could not be read; it is kept as written");
+    let shown: String = text.chars().take(80).collect();
+    let unreadable = || format!("the date \"{shown}\" could not be read; it is kept as written");
     // An ISO date, alone or starting a timestamp.
     if let Some(date) = text
         .get(..10)
@@ -69,7 +70,7 @@ fn parse(text: &str) -> Result<NaiveDate, String> {
             return ymd(year, first, second).ok_or_else(unreadable);
         }
         return Err(format!(
-            "the date \"{text}\" could be day/month or month/day; it is kept as written, without a date to sort by"
+            "the date \"{shown}\" could be day/month or month/day; it is kept as written, without a date to sort by"
         ));
     }
     worded(text).ok_or_else(unreadable)
@@ -88,7 +89,7 @@ fn worded(text: &str) -> Option<NaiveDate> {
     let month = |w: &str| {
         MONTHS
             .iter()
-            .position(|m| w.len() >= 3 && m.starts_with(&w[..3]) && is_month_word(w))
+            .position(|m| w.get(..3).is_some_and(|head| m.starts_with(head)) && is_month_word(w))
             .map(|i| i as u32 + 1)
     };
     let day = |w: &str| {
@@ -162,6 +163,8 @@ mod tests {
             ("2016-02-30", "2016-02-30", None),
             ("sometime in 2019", "sometime in 2019", None),
             ("12 Febtember 2016", "12 Febtember 2016", None),
+            ("12 août 2016", "12 août 2016", None),
+            ("12 ümlaut 2016", "12 ümlaut 2016", None),
         ] {
             let stated = read_stated_date(raw);
             assert_eq!(stated.written, written, "{raw}");

@@ -60,10 +60,11 @@ pub fn parse_adr(path: &str, text: &str) -> ParsedFile {
                 reader.note("no \"# \" title line; the title comes from the front matter's title:");
                 title
             }
-            None => match blocks
-                .first()
-                .filter(|b| section_index(b.heading).is_none())
-            {
+            None => match blocks.first().filter(|b| {
+                // A known section, a status or links heading is not a title.
+                section_index(b.heading).is_none()
+                    && !["status", "links"].contains(&heading_key(b.heading).as_str())
+            }) {
                 Some(first) => {
                     reader.note("no \"# \" title line; the first \"## \" heading is the title");
                     let title = first.heading.trim().to_owned();
@@ -126,6 +127,16 @@ fn section_index(heading: &str) -> Option<usize> {
         "more information" => Some(MORE_INFO),
         _ => None,
     }
+}
+
+/// `text` for a note, at most 80 characters: notes are shown in the report and kept in the
+/// session until then, so a file cannot make them large.
+pub(super) fn quoted(text: &str) -> String {
+    let mut short: String = text.chars().take(80).collect();
+    if short.len() < text.len() {
+        short.push('…');
+    }
+    short
 }
 
 /// Our status for words teams use instead of ours.
@@ -231,7 +242,10 @@ impl Reader {
         for part in parts {
             match parse_link_phrase(part) {
                 Some(link) => self.push_link(link),
-                None => self.note(format!("\"{part}\" in the status was not read as a link")),
+                None => self.note(format!(
+                    "\"{}\" in the status was not read as a link",
+                    quoted(part)
+                )),
             }
         }
         let status = self.document.status.unwrap_or(AdrStatus::Proposed);
@@ -257,13 +271,15 @@ impl Reader {
         } else if let Some(status) = status_of_synonym(core, first) {
             self.document.status = Some(status);
             self.note(format!(
-                "status \"{word}\" read as {}; the word is kept for export",
+                "status \"{}\" read as {}; the word is kept for export",
+                quoted(word),
                 status.as_str()
             ));
         } else {
             self.document.status = Some(AdrStatus::Proposed);
             self.note(format!(
-                "status \"{word}\" is not one of ours; stored as proposed and kept for export"
+                "status \"{}\" is not one of ours; stored as proposed and kept for export",
+                quoted(word)
             ));
         }
     }

@@ -62,8 +62,28 @@ pub async fn keep(
     Ok(token)
 }
 
+/// Takes the upload `token` names, if it is `member`'s, for this project, and not expired: it is
+/// deleted as it is taken, and only one request can take it, so a confirmation sent twice (a
+/// double click, two tabs) imports once.
+pub async fn claim(
+    db: &DatabaseConnection,
+    member: &Member,
+    project_id: i32,
+    token: &str,
+) -> Result<Option<Vec<u8>>, AppError> {
+    let Some(archive) = find(db, member, project_id, token).await? else {
+        return Ok(None);
+    };
+    let deleted = Entity::delete_many()
+        .filter(Column::Token.eq(token))
+        .filter(Column::UserId.eq(member.user_id))
+        .exec(db)
+        .await?;
+    Ok((deleted.rows_affected == 1).then_some(archive))
+}
+
 /// The upload `token` names, if it is `member`'s, for this project, and not expired.
-pub async fn find(
+async fn find(
     db: &DatabaseConnection,
     member: &Member,
     project_id: i32,

@@ -147,7 +147,7 @@ async fn confirm_import(
     }
     let limits = ImportLimits::default();
     let outcome = async {
-        let bytes = pending::find(&state.db, &member, project_id, token)
+        let bytes = pending::claim(&state.db, &member, project_id, token)
             .await?
             .ok_or_else(|| {
                 AppError::validation(
@@ -164,7 +164,6 @@ async fn confirm_import(
             ImportMode::Store,
         )
         .await?;
-        pending::discard(&state.db, &member, token).await?;
         Ok::<_, AppError>(ImportOutcome::Report(report))
     }
     .await

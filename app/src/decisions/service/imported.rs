@@ -197,7 +197,7 @@ pub struct RestoredAdr {
 
 pub struct RestoredRevision {
     pub version: i32,
-    /// The author's name as it was shown; linked to the member of that name, if there is one.
+    /// The author's name as it was shown, kept as text.
     pub author: String,
     pub created_at: chrono::DateTime<Utc>,
     pub changed_fields: Vec<String>,
@@ -206,14 +206,14 @@ pub struct RestoredRevision {
 }
 
 /// Stores a backup's ADRs in a new project, inside the restore's transaction, as they were:
-/// numbers, versions, times and every revision. `members` maps lower-cased display names to
-/// user ids. Returns the new ids by number.
+/// numbers, versions, times and every revision. A revision keeps its author's name as text: a
+/// backup is a file anyone could have edited, so it never credits a member's account. Returns
+/// the new ids by number.
 pub async fn store_restored(
     db: &impl sea_orm::ConnectionTrait,
     member: &Member,
     project_id: i32,
     adrs: Vec<RestoredAdr>,
-    members: &std::collections::HashMap<String, i32>,
 ) -> Result<std::collections::HashMap<i32, i32>, AppError> {
     use crate::decisions::entity::revision;
     let highest = adrs.iter().map(|a| a.number).max().unwrap_or(0);
@@ -247,7 +247,7 @@ pub async fn store_restored(
                     team_id: Set(member.team_id),
                     adr_id: Set(saved.id),
                     version: Set(entry.version),
-                    author_id: Set(members.get(&entry.author.to_lowercase()).copied()),
+                    author_id: Set(None),
                     author_name: Set(entry.author),
                     changed_fields: Set(serde_json::to_string(&entry.changed_fields)
                         .unwrap_or_else(|_| "[]".into())),

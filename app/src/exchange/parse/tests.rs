@@ -146,3 +146,13 @@ fn front_matter_comments_and_folded_titles_are_read() {
         .front_matter
         .contains(&"# prettier-ignore".to_owned()));
 }
+
+#[test]
+fn a_status_section_first_is_not_taken_for_a_title() {
+    let parsed = parse_adr(
+        "0005-use-kafka.md",
+        "## Status\n\nAccepted\n\n## Context\n\nEvents.\n",
+    );
+    assert_eq!(parsed.document.title, "Use kafka");
+    assert_eq!(parsed.document.status, Some(AdrStatus::Accepted));
+}

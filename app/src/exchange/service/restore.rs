@@ -1,8 +1,8 @@
 //! `restore`: a JSON backup becomes a new project in a team where the person restoring is an
 //! editor, identical to the one backed up (profile, answers, topic marks, ADRs, links, every
-//! revision with its author and time). Everything is read and checked before anything is
+//! revision with its author's name and time). Everything is read and checked before anything is
 //! written, then written in one transaction: a newer format or a damaged file stores nothing.
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use sea_orm::{DatabaseConnection, TransactionTrait};
 use serde_json::Value;
@@ -26,13 +26,15 @@ use crate::{
         profile::Profile,
         views::{NOTE_MAX_CHARS, REASON_MAX_CHARS, TEXT_ANSWER_MAX_CHARS},
     },
-    teams::{domain::Role, service::members_by_id},
+    teams::domain::Role,
 };
 
 /// Upper bounds on what one backup may hold, so a crafted file cannot exhaust the server.
 pub const MAX_BACKUP_BYTES: usize = 32 * 1024 * 1024;
 const MAX_ADRS: usize = 5_000;
 const MAX_REVISIONS_PER_ADR: usize = 1_000;
+/// Revisions in all: one restore is one transaction, and on SQLite it holds the write lock.
+const MAX_REVISIONS: usize = 50_000;
 const MAX_ANSWERS: usize = 2_000;
 
 /// What a restore created.
@@ -57,11 +59,6 @@ pub async fn restore_backup(
     let adrs = checked_adrs(&backup)?;
     let links = checked_links(&backup)?;
     check_questionnaire(&backup)?;
-    let members: HashMap<String, i32> = members_by_id(db, member.team_id)
-        .await?
-        .into_iter()
-        .map(|(id, name)| (name.to_lowercase(), id))
-        .collect();
     let transaction = db.begin().await?;
     let name =
         restore_rows::free_project_name(&transaction, member.team_id, &backup.project.name).await?;
@@ -75,7 +72,7 @@ pub async fn restore_backup(
     restore_rows::insert_questionnaire(&transaction, member.team_id, project_id, &backup).await?;
     let revisions = adrs.iter().map(|a| a.revisions.len()).sum();
     let count = adrs.len();
-    let ids = store_restored(&transaction, member, project_id, adrs, &members).await?;
+    let ids = store_restored(&transaction, member, project_id, adrs).await?;
     store_restored_links(&transaction, member, project_id, &links, &ids).await?;
     transaction.commit().await?;
     Ok(Restored {
@@ -129,6 +126,13 @@ fn checked_adrs(backup: &ProjectBackup) -> Result<Vec<RestoredAdr>, AppError> {
             format!("The backup holds more than {MAX_ADRS} ADRs."),
         ));
     }
+    let revisions: usize = backup.adrs.iter().map(|a| a.revisions.len()).sum();
+    if revisions > MAX_REVISIONS {
+        return Err(AppError::validation(
+            "backup",
+            format!("The backup holds more than {MAX_REVISIONS} revisions."),
+        ));
+    }
     let mut numbers = BTreeSet::new();
     let mut checked = Vec::with_capacity(backup.adrs.len());
     for adr in &backup.adrs {
@@ -180,7 +184,7 @@ fn checked_adrs(backup: &ProjectBackup) -> Result<Vec<RestoredAdr>, AppError> {
                 || revision.version > adr.version
                 || !versions.insert(revision.version)
                 || !revision.snapshot.is_object()
-                || revision.author.chars().count() > 200
+                || revision.author.chars().count() > 80
             {
                 return Err(refuse(
                     adr.number,
@@ -270,6 +274,7 @@ fn check_questionnaire(backup: &ProjectBackup) -> Result<(), AppError> {
     let mut topics = BTreeSet::new();
     for mark in &backup.topic_marks {
         if !topics.insert(mark.topic_id.as_str())
+            || mark.topic_id.chars().count() > 64
             || !["skipped", "not_applicable"].contains(&mark.mark.as_str())
             || mark.reason.chars().count() > REASON_MAX_CHARS
         {

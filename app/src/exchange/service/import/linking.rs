@@ -63,7 +63,7 @@ pub fn resolve(
                     if line.file.is_empty() {
                         line.number.map(|n| format!("ADR-{n:04}")).unwrap_or_default()
                     } else {
-                        line.file.clone()
+                        line.file.chars().take(120).collect()
                     }
                 ))
                 }

@@ -70,6 +70,10 @@ pub fn assign(
         });
         candidate.parsed.document.extras.original_number = written;
         candidate.parsed.document.number = free;
+        // `ADR-0003` in another file of the import means this file, when no file kept 3.
+        if let Some(number) = written {
+            numbers.by_written.entry(number).or_insert(free);
+        }
     }
     for index in dropped.into_iter().rev() {
         candidates.remove(index);
@@ -78,7 +82,9 @@ pub fn assign(
         let document = &candidate.parsed.document;
         let path = &document.extras.file_name;
         numbers.by_file.insert(path.clone(), document.number);
-        if let Some(name) = path.rsplit('/').next() {
+        let name = path.rsplit('/').next().unwrap_or_default();
+        let is_index = ["readme.md", "index.md"].contains(&name.to_ascii_lowercase().as_str());
+        if !is_index && name != path {
             numbers
                 .by_file
                 .entry(name.to_owned())

@@ -402,3 +402,35 @@ fn a_number_past_the_highest_is_renumbered_with_a_clear_note() {
     );
     assert_eq!(plan.adrs[0].number, 1);
 }
+
+#[test]
+fn a_bare_number_in_a_status_follows_the_file_that_was_renumbered() {
+    let mut existing = BTreeMap::new();
+    existing.insert(3, "The project's own ADR 3".to_owned());
+    let plan = plan(
+        unpacked(&[
+            (
+                "docs/decisions/0003-old.md",
+                b"---\nstatus: \"superseded by ADR-0004\"\n---\n# Old\n" as &[u8],
+            ),
+            (
+                "docs/decisions/0004-new.md",
+                b"---\nstatus: \"accepted; supersedes ADR-0003\"\n---\n# New\n",
+            ),
+        ]),
+        &existing,
+        &ImportLimits::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        adr(&plan, 5).form.title,
+        "Old",
+        "0003 is taken: the file becomes 5"
+    );
+    assert_eq!(plan.links.len(), 1, "{:?}", plan.report);
+    assert_eq!(
+        (plan.links[0].kind, plan.links[0].from, plan.links[0].to),
+        (LinkKind::Supersedes, 4, 5),
+        "the file's own ADR-0003, not the project's"
+    );
+}
