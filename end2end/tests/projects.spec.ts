@@ -24,7 +24,11 @@ for (const javaScriptEnabled of [true, false]) {
       await newTeamMember(page, `Projects ${mode}`);
       await expect(page.locator("main")).toHaveAttribute("data-hydrated", String(javaScriptEnabled));
 
+      // Creating a project opens it.
       await createProject(page, name, "Where customers pay");
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+      const teamPage = page.locator(".breadcrumb a").first();
+      await teamPage.click();
       const link = page.getByRole("link", { name });
       await expect(link).toBeVisible();
 

@@ -27,7 +27,7 @@ for (const javaScriptEnabled of [true, false]) {
       await hydrated(page, javaScriptEnabled);
       await page.getByLabel("Name", { exact: true }).fill(`Questionnaire ${mode} ${suffix}`);
       await page.getByRole("button", { name: "Create project" }).click();
-      await page.getByRole("link", { name: `Questionnaire ${mode} ${suffix}` }).click();
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Questionnaire ${mode} ${suffix}`);
       await page.getByRole("link", { name: "Project profile" }).click();
 
       // The profile: a team of three, web only, bootstrapped.

@@ -24,6 +24,9 @@ test("an owner invites a viewer, who sees the team's project but cannot edit it"
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Orbit ${suffix}`);
   await page.getByLabel("Name", { exact: true }).fill("Launch plan");
   await page.getByRole("button", { name: "Create project" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Launch plan");
+  await page.goBack();
+  await page.reload();
   await expect(page.getByRole("link", { name: "Launch plan" })).toBeVisible();
 
   await page.getByLabel("Role", { exact: true }).last().selectOption("viewer");

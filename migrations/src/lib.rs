@@ -10,6 +10,7 @@ mod m20261124_000005_add_adr_markdown_extras;
 mod m20261201_000006_create_installation;
 mod m20261201_000007_optional_decision_dates;
 mod m20261201_000008_create_pending_imports;
+mod m20261202_000009_decisions_per_question;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000006_create_installation::Migration),
             Box::new(m20261201_000007_optional_decision_dates::Migration),
             Box::new(m20261201_000008_create_pending_imports::Migration),
+            Box::new(m20261202_000009_decisions_per_question::Migration),
         ]
     }
 }

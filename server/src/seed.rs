@@ -4,7 +4,10 @@
 use app::{
     accounts::service::find_by_email,
     auth::resolve_project_member,
-    decisions::{domain::AdrForm, service::create_adr},
+    decisions::{
+        domain::AdrForm,
+        service::{create_adr, Origin},
+    },
     questionnaire::catalog::embedded,
     teams::domain::Role,
 };
@@ -25,9 +28,18 @@ pub async fn seed_decisions(
         .map_err(|e| format!("{acting_as} may not write decisions in project {project_id}: {e}"))?;
     for n in 0..count {
         let form = realistic_adr(n, &user.display_name);
-        create_adr(db, &member, project_id, &form, Some(&topic_id(n)))
-            .await
-            .map_err(|e| format!("decision {n}: {e}"))?;
+        create_adr(
+            db,
+            &member,
+            project_id,
+            &form,
+            Origin {
+                topic_id: Some(&topic_id(n)),
+                question_id: None,
+            },
+        )
+        .await
+        .map_err(|e| format!("decision {n}: {e}"))?;
     }
     Ok(())
 }

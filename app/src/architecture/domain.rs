@@ -61,6 +61,10 @@ pub struct ArchitectureView {
     /// High first.
     pub risks: Vec<OpenRisk>,
     pub scaling: Vec<String>,
+    /// (name, what it holds) of every environment variable the chosen stack needs.
+    pub env: Vec<(String, String)>,
+    /// The first week's steps for the chosen stack, from the catalog, by topic title.
+    pub first_week: Vec<(String, Vec<String>)>,
     /// Mermaid source of the diagram, as the markdown document carries it.
     pub mermaid: String,
     /// The same diagram drawn as SVG by the server (every text escaped).

@@ -25,7 +25,10 @@ pub fn architecture_markdown(view: &ArchitectureView, app_url: &str) -> String {
     out.push_str("## Stack\n\n| Part | Choice | Source |\n|---|---|---|\n");
     for row in &view.stack {
         let (choice, source) = match &row.choice {
-            Some(statement) => (cell(&with_note(statement)), link(&statement.source)),
+            Some(statement) => (
+                cell(&capitalised(&with_note(statement))),
+                link(&statement.source),
+            ),
             None => ("*not decided yet*".to_owned(), link(&row.source)),
         };
         out.push_str(&format!("| {} | {choice} | {source} |\n", cell(&row.row)));
@@ -60,9 +63,11 @@ pub fn architecture_markdown(view: &ArchitectureView, app_url: &str) -> String {
     ));
     out.push_str("## Diagram\n\n```mermaid\n");
     out.push_str(&view.mermaid);
-    out.push_str("\n```\n\n## Open risks\n\n");
+    out.push_str("\n```\n\n");
+    environment(&mut out, view);
+    out.push_str("## Open findings\n\n");
     if view.risks.is_empty() {
-        out.push_str("No open risks in the answers so far.\n\n");
+        out.push_str("No open findings in the answers so far.\n\n");
     }
     for (n, risk) in view.risks.iter().enumerate() {
         let level = if risk.level == RiskLevel::High {
@@ -82,11 +87,38 @@ pub fn architecture_markdown(view: &ArchitectureView, app_url: &str) -> String {
     if !view.risks.is_empty() {
         out.push('\n');
     }
+    out.push_str("## First week\n\n");
+    if view.first_week.is_empty() {
+        out.push_str(
+            "Choose the stack's products in the questionnaire to get the first week's steps.\n\n",
+        );
+    }
+    for (topic, steps) in &view.first_week {
+        out.push_str(&format!("### {}\n\n", one_line(topic)));
+        for step in steps {
+            out.push_str(&format!("- [ ] {}\n", one_line(step)));
+        }
+        out.push('\n');
+    }
     out.push_str("## Scaling path\n\nWhat to do, in order, when load grows:\n\n");
     for (n, step) in view.scaling.iter().enumerate() {
         out.push_str(&format!("{}. {step}\n", n + 1));
     }
     out
+}
+
+/// The configuration the stack reads from its environment (12-factor: nothing in the code).
+fn environment(out: &mut String, view: &ArchitectureView) {
+    out.push_str("## Environment variables\n\n");
+    if view.env.is_empty() {
+        out.push_str("None named yet: they follow from the products chosen.\n\n");
+        return;
+    }
+    out.push_str("Set these in each environment (never in the repository):\n\n| Variable | What it holds |\n|---|---|\n");
+    for (name, about) in &view.env {
+        out.push_str(&format!("| `{}` | {} |\n", cell(name), cell(about)));
+    }
+    out.push('\n');
 }
 
 fn with_note(statement: &Statement) -> String {
@@ -95,6 +127,14 @@ fn with_note(statement: &Statement) -> String {
     } else {
         format!("{} ({})", statement.text, statement.note.trim())
     }
+}
+
+/// "the hosting platform's configuration" as a table cell: "The hosting platform's …".
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }
 
 fn one_line(text: &str) -> String {

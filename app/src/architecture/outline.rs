@@ -22,7 +22,13 @@ pub struct Shape {
 #[derive(Debug, Deserialize)]
 pub struct StackEntry {
     pub row: String,
-    pub question: String,
+    /// The products, as a title template over the answers.
+    pub text: String,
+    /// The question whose ADR the row links to.
+    pub decision: String,
+    /// The strategy question shown while `text` cannot be filled.
+    #[serde(default)]
+    pub fallback: String,
     /// The part of the diagram this row names (`database`, `api`, ...), if any.
     #[serde(default)]
     pub part: String,
@@ -63,8 +69,14 @@ mod tests {
             &shape.layering,
         ]
         .into_iter()
-        .chain(outline.stack.iter().map(|s| &s.question))
-        {
+        .chain(outline.stack.iter().map(|s| &s.decision))
+        .chain(
+            outline
+                .stack
+                .iter()
+                .map(|s| &s.fallback)
+                .filter(|f| !f.is_empty()),
+        ) {
             assert!(
                 catalog.question(id).is_some(),
                 "architecture.toml names unknown question {id}"
@@ -75,6 +87,17 @@ mod tests {
                 assert!(Condition::parse(condition).is_ok(), "{condition}");
             }
         }
-        assert_eq!(outline.stack.len(), 9);
+        for entry in &outline.stack {
+            let named = crate::questionnaire::catalog::template::placeholders(&entry.text)
+                .unwrap_or_else(|e| panic!("{}: {e}", entry.row));
+            for id in named.into_iter().flatten() {
+                assert!(
+                    catalog.question(id).is_some(),
+                    "{}: unknown {id}",
+                    entry.row
+                );
+            }
+        }
+        assert_eq!(outline.stack.len(), 10);
     }
 }

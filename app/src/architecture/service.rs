@@ -2,11 +2,12 @@
 use std::collections::HashMap;
 
 use sea_orm::DatabaseConnection;
+use setup::{profile_summary, setup_steps};
 
 use super::{
     diagram,
     domain::{ArchitectureView, OpenRisk, Source, StackRow, Statement},
-    outline::{outline, Outline},
+    outline::{outline, Outline, StackEntry},
 };
 use crate::{
     auth::Member,
@@ -14,7 +15,7 @@ use crate::{
     error::AppError,
     exchange::document::file_name,
     questionnaire::{
-        catalog::{embedded, Catalog, QuestionKind, RiskLevel},
+        catalog::{embedded, template, Catalog, QuestionKind, RiskLevel},
         profile::Profile,
         rules::{advise, Condition, Facts},
         service::Snapshot,
@@ -28,8 +29,19 @@ pub struct Inputs<'a> {
     pub profile: Option<&'a Profile>,
     /// (value, note) by question id.
     pub answers: HashMap<String, (String, String)>,
-    /// Accepted ADRs as (topic id, number, title).
-    pub accepted: Vec<(Option<String>, i32, String)>,
+    /// The project's proposed and accepted ADRs.
+    pub adrs: Vec<AdrRef>,
+}
+
+/// What the synthesis needs of an ADR.
+#[derive(Debug, Clone)]
+pub struct AdrRef {
+    pub topic_id: Option<String>,
+    /// The question whose decision it records (generated ADRs).
+    pub question_id: Option<String>,
+    pub number: i32,
+    pub title: String,
+    pub accepted: bool,
 }
 
 pub async fn architecture(
@@ -48,10 +60,19 @@ pub async fn architecture(
             .iter()
             .map(|(id, row)| (id.clone(), (row.value.clone(), row.note.clone())))
             .collect(),
-        accepted: adrs
+        adrs: adrs
             .into_iter()
-            .filter(|row| row.status == AdrStatus::Accepted.as_str())
-            .map(|row| (row.topic_id, row.number, row.title))
+            .filter(|row| {
+                row.status == AdrStatus::Accepted.as_str()
+                    || row.status == AdrStatus::Proposed.as_str()
+            })
+            .map(|row| AdrRef {
+                accepted: row.status == AdrStatus::Accepted.as_str(),
+                topic_id: row.topic_id,
+                question_id: row.question_id,
+                number: row.number,
+                title: row.title,
+            })
             .collect(),
     };
     Ok(synthesise(embedded(), outline(), &inputs))
@@ -75,10 +96,16 @@ pub fn synthesise(catalog: &Catalog, outline: &Outline, inputs: &Inputs) -> Arch
         .map(|entry| StackRow {
             row: entry.row.clone(),
             part: entry.part.clone(),
-            choice: statement(&entry.question),
-            source: source(catalog, inputs, &entry.question),
+            choice: products(catalog, inputs, entry).or_else(|| {
+                Some(entry.fallback.as_str())
+                    .filter(|f| !f.is_empty())
+                    .and_then(statement)
+                    .or_else(|| statement(&entry.decision))
+            }),
+            source: source(catalog, inputs, &entry.decision),
         })
         .collect();
+    let (env, first_week) = setup_steps(catalog, inputs);
     let modules = inputs
         .answers
         .get(&outline.shape.modules)
@@ -115,8 +142,8 @@ pub fn synthesise(catalog: &Catalog, outline: &Outline, inputs: &Inputs) -> Arch
     let mut view = ArchitectureView {
         project_id: inputs.project_id,
         project_name: inputs.project_name.clone(),
-        profile_summary: inputs.profile.map(profile_summary),
-        accepted_adrs: inputs.accepted.len(),
+        profile_summary: inputs.profile.map(|p| profile_summary(catalog, p)),
+        accepted_adrs: inputs.adrs.iter().filter(|adr| adr.accepted).count(),
         stack,
         style: statement(&outline.shape.style),
         boundaries: statement(&outline.shape.boundaries),
@@ -125,6 +152,8 @@ pub fn synthesise(catalog: &Catalog, outline: &Outline, inputs: &Inputs) -> Arch
         modules_source: source(catalog, inputs, &outline.shape.modules),
         risks,
         scaling,
+        env,
+        first_week,
         mermaid: String::new(),
         svg: String::new(),
     };
@@ -134,16 +163,34 @@ pub fn synthesise(catalog: &Catalog, outline: &Outline, inputs: &Inputs) -> Arch
     view
 }
 
+/// The products a stack row names, filled in from the answers; `None` until its main question
+/// is answered.
+fn products(catalog: &Catalog, inputs: &Inputs, entry: &StackEntry) -> Option<Statement> {
+    let text = template::fill(&entry.text, |placeholder| {
+        let id = placeholder?;
+        let (_, question) = catalog.question(id)?;
+        let (value, _) = inputs.answers.get(id)?;
+        Some(question.chosen(value).name().to_owned())
+    })?;
+    Some(Statement {
+        text,
+        note: inputs
+            .answers
+            .get(&entry.decision)
+            .map(|(_, note)| note.clone())
+            .unwrap_or_default(),
+        source: source(catalog, inputs, &entry.decision),
+    })
+}
+
 /// What the team chose for `question_id`: the option's label (or the text), else the title of
-/// an accepted ADR on the topic.
+/// an accepted ADR on its decision.
 fn statement(catalog: &Catalog, inputs: &Inputs, question_id: &str) -> Option<Statement> {
     let (topic, question) = catalog.question(question_id)?;
     let source = source(catalog, inputs, question_id);
     if let Some((value, note)) = inputs.answers.get(question_id) {
         let text = match question.kind {
-            QuestionKind::Choice => question
-                .option(value)
-                .map_or_else(|| value.clone(), |o| o.label.clone()),
+            QuestionKind::Choice => question.chosen(value).label(),
             QuestionKind::Text => value.clone(),
         };
         return Some(Statement {
@@ -152,31 +199,57 @@ fn statement(catalog: &Catalog, inputs: &Inputs, question_id: &str) -> Option<St
             source,
         });
     }
-    accepted_on(inputs, &topic.id).map(|(_, title)| Statement {
-        text: title.to_owned(),
-        note: String::new(),
-        source,
-    })
+    adr_for(inputs, &topic.id, question_id)
+        .filter(|adr| adr.accepted)
+        .map(|adr| Statement {
+            text: adr.title.clone(),
+            note: String::new(),
+            source,
+        })
 }
 
-/// The accepted ADR on `topic_id` with the highest number (the latest decision).
-fn accepted_on<'a>(inputs: &'a Inputs, topic_id: &str) -> Option<(i32, &'a str)> {
-    inputs
-        .accepted
-        .iter()
-        .filter(|(topic, ..)| topic.as_deref() == Some(topic_id))
-        .max_by_key(|(_, number, _)| *number)
-        .map(|(_, number, title)| (*number, title.as_str()))
+/// The ADR that records the decision `question_id` belongs to: the latest accepted one, else the
+/// latest proposed one; for ADRs generated before decisions had questions, the latest accepted
+/// one on the topic.
+fn adr_for<'a>(inputs: &'a Inputs, topic_id: &str, question_id: &str) -> Option<&'a AdrRef> {
+    let owner = embedded()
+        .question(question_id)
+        .map(|(_, q)| {
+            if q.part_of.is_empty() {
+                q.id.as_str()
+            } else {
+                q.part_of.as_str()
+            }
+        })
+        .unwrap_or(question_id);
+    let latest = |keep: &dyn Fn(&AdrRef) -> bool| {
+        inputs
+            .adrs
+            .iter()
+            .filter(|adr| keep(adr))
+            .max_by_key(|adr| adr.number)
+    };
+    let on_decision = |adr: &AdrRef| adr.question_id.as_deref() == Some(owner);
+    latest(&|adr| on_decision(adr) && adr.accepted)
+        .or_else(|| latest(&on_decision))
+        .or_else(|| {
+            latest(&|adr| {
+                adr.accepted
+                    && adr.question_id.is_none()
+                    && adr.topic_id.as_deref() == Some(topic_id)
+            })
+        })
 }
 
-/// Where a statement about `question_id` comes from: the accepted ADR on its topic, else the
-/// answer, else the question still to answer.
+/// Where a statement about `question_id` comes from: the ADR of its decision, else the answer,
+/// else the question still to answer.
 fn source(catalog: &Catalog, inputs: &Inputs, question_id: &str) -> Source {
     let topic_id = catalog
         .question(question_id)
         .map_or("", |(topic, _)| topic.id.as_str());
     let base = format!("/projects/{}", inputs.project_id);
-    if let Some((number, title)) = accepted_on(inputs, topic_id) {
+    if let Some(AdrRef { number, title, .. }) = adr_for(inputs, topic_id, question_id) {
+        let number = *number;
         return Source {
             label: format!("ADR-{number:04}"),
             href: format!("{base}/decisions/{number}"),
@@ -210,21 +283,6 @@ pub fn module_names(text: &str) -> Vec<String> {
     names
 }
 
-fn profile_summary(profile: &Profile) -> String {
-    let clients: Vec<&str> = profile.clients.iter().map(|c| c.label()).collect();
-    format!(
-        "A team of {} expecting about {} users, building for {}; budget: {}, time to market: {}.",
-        profile.team_size,
-        profile.expected_users,
-        if clients.is_empty() {
-            "no client named yet".to_owned()
-        } else {
-            clients.join(", ")
-        },
-        profile.budget.label().to_lowercase(),
-        profile.time_to_market.label().to_lowercase(),
-    )
-}
-
+mod setup;
 #[cfg(test)]
 mod tests;

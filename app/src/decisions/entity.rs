@@ -13,6 +13,8 @@ pub mod adr {
         pub title: String,
         pub status: String,
         pub topic_id: Option<String>,
+        /// The catalog question whose decision this ADR records (generated ADRs).
+        pub question_id: Option<String>,
         /// The day the decision was stated; `None` when an imported file stated none.
         pub decision_date: Option<Date>,
         pub revisit_by: Option<Date>,

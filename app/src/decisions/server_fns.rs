@@ -51,7 +51,14 @@ pub async fn list_team_people(project_id: i32) -> Result<Vec<String>, AppError> 
 pub async fn create_adr(project_id: i32, adr: AdrForm) -> Result<i32, AppError> {
     let result = async {
         let member = member_for_project(project_id, Role::Editor).await?;
-        service::create_adr(&app_state()?.db, &member, project_id, &adr, None).await
+        service::create_adr(
+            &app_state()?.db,
+            &member,
+            project_id,
+            &adr,
+            service::Origin::default(),
+        )
+        .await
     }
     .await;
     let result = keep_long_input_on_error(result, &draft_key(project_id, 0), &adr).await;
@@ -60,15 +67,23 @@ pub async fn create_adr(project_id: i32, adr: AdrForm) -> Result<i32, AppError> 
     Ok(number)
 }
 
-/// Drafts an ADR from an answered topic, then opens it.
+/// Drafts an ADR per decision of an answered topic, then opens the first (or the log, when the
+/// topic held several). Returns the first number.
 #[server(endpoint = "generate_adr")]
 pub async fn generate_adr(project_id: i32, topic_id: String) -> Result<i32, AppError> {
     let member = member_for_project(project_id, Role::Editor).await?;
     let state = app_state()?;
     let created = service::generate_from_topic(&state.db, &member, project_id, &topic_id).await;
-    let number = keep_form_input_on_error::<GenerateAdr, _>(created.map(|s| s.number), &[])?;
-    leptos_axum::redirect(&format!("/projects/{project_id}/decisions/{number}"));
-    Ok(number)
+    let created = keep_form_input_on_error::<GenerateAdr, _>(created, &[])?;
+    let first = created.first().map_or(0, |adr| adr.number);
+    if created.len() == 1 {
+        leptos_axum::redirect(&format!("/projects/{project_id}/decisions/{first}"));
+    } else {
+        leptos_axum::redirect(&format!(
+            "/projects/{project_id}/decisions?topic={topic_id}"
+        ));
+    }
+    Ok(first)
 }
 
 #[server(endpoint = "update_adr")]

@@ -6,7 +6,7 @@ use crate::{
     auth::Member,
     decisions::{
         domain::AdrForm,
-        service::{change_status, create_adr, generate_from_topic, get_adr, link_adrs},
+        service::{change_status, create_adr, generate_from_topic, get_adr, link_adrs, Origin},
     },
     error::AppError,
     projects::{domain::Project, service as projects},
@@ -85,7 +85,9 @@ async fn record(
     decision: &DemoDecision,
 ) -> Result<i32, AppError> {
     let summary = match &decision.topic {
-        Some(topic) => generate_from_topic(db, member, project_id, topic).await?,
+        Some(topic) => generate_from_topic(db, member, project_id, topic)
+            .await?
+            .swap_remove(0),
         None => {
             let form = AdrForm {
                 title: decision.title.clone(),
@@ -93,7 +95,7 @@ async fn record(
                 outcome: decision.outcome.clone(),
                 ..AdrForm::default()
             };
-            create_adr(db, member, project_id, &form, None).await?
+            create_adr(db, member, project_id, &form, Origin::default()).await?
         }
     };
     let mut version = get_adr(db, member, project_id, summary.number)
@@ -131,7 +133,14 @@ mod tests {
         ] {
             assert!(statuses.contains(&status), "{status:?} in {statuses:?}");
         }
-        let superseded = get_adr(&db, &member, demo.id, 3).await.unwrap();
+        let superseded = log
+            .items
+            .iter()
+            .find(|adr| adr.status == AdrStatus::Superseded)
+            .unwrap();
+        let superseded = get_adr(&db, &member, demo.id, superseded.number)
+            .await
+            .unwrap();
         assert!(
             !superseded.links.is_empty(),
             "the superseded one says by what"

@@ -34,10 +34,15 @@ pub async fn create_project(
         super::service::create_project(&app_state()?.db, &member, &name, &description).await
     }
     .await;
-    keep_form_input_on_error::<CreateProject, _>(
+    let result = keep_form_input_on_error::<CreateProject, _>(
         result,
         &[("name", &name), ("description", &description)],
-    )
+    );
+    // A new project opens at once (with JavaScript too: the router follows the redirect).
+    if let Ok(project) = &result {
+        leptos_axum::redirect(&format!("/projects/{}", project.id));
+    }
+    result
 }
 
 #[server(endpoint = "update_project")]

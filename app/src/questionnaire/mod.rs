@@ -6,6 +6,8 @@ pub mod entity;
 pub mod pages;
 pub mod profile;
 #[cfg(feature = "ssr")]
+pub mod profile_prose;
+#[cfg(feature = "ssr")]
 mod repository;
 pub mod rules;
 pub mod server_fns;

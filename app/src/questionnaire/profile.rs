@@ -1,6 +1,7 @@
 //! The project profile: the facts about the team and product that drive the recommendations.
 use serde::{Deserialize, Serialize};
 
+use super::catalog::Skill;
 use crate::error::AppError;
 
 /// Declares a closed set of choices with stable ids (used in forms, storage and rules).
@@ -77,7 +78,11 @@ pub const EXPERIENCE_MAX_CHARS: usize = 300;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Profile {
     pub team_size: u32,
-    /// Languages and frameworks the team knows well, in its own words.
+    /// Ids of the catalog's skills the team knows well (empty in profiles saved before skills
+    /// were asked for).
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// Other languages, frameworks and platforms the team knows well, in its own words.
     pub experience: String,
     /// Users expected in the first year.
     pub expected_users: u64,
@@ -93,6 +98,9 @@ pub struct Profile {
 pub struct ProfileForm {
     #[serde(default)]
     pub team_size: String,
+    /// Ids of the ticked skills.
+    #[serde(default)]
+    pub skills: Vec<String>,
     #[serde(default)]
     pub experience: String,
     #[serde(default)]
@@ -112,8 +120,8 @@ pub struct ProfileForm {
 }
 
 impl Profile {
-    /// Validates the form; the error names the first wrong field.
-    pub fn parse(form: &ProfileForm) -> Result<Self, AppError> {
+    /// Validates the form against the catalog's skills; the error names the first wrong field.
+    pub fn parse(form: &ProfileForm, known_skills: &[Skill]) -> Result<Self, AppError> {
         let team_size = form
             .team_size
             .trim()
@@ -146,8 +154,22 @@ impl Profile {
                     "Enter the number of users you expect, such as 5000.",
                 )
             })?;
+        let mut skills: Vec<String> = Vec::new();
+        for id in &form.skills {
+            let id = id.trim();
+            if !known_skills.iter().any(|skill| skill.id == id) {
+                return Err(AppError::validation(
+                    "skills",
+                    format!("“{id}” is not one of the skills listed."),
+                ));
+            }
+            if !skills.iter().any(|known| known == id) {
+                skills.push(id.to_owned());
+            }
+        }
         Ok(Self {
             team_size,
+            skills,
             experience,
             expected_users,
             budget: one_of(&form.budget, "budget", Budget::from_id)?,
@@ -166,6 +188,7 @@ impl Profile {
     pub fn to_form(&self) -> ProfileForm {
         ProfileForm {
             team_size: self.team_size.to_string(),
+            skills: self.skills.clone(),
             experience: self.experience.clone(),
             expected_users: self.expected_users.to_string(),
             budget: self.budget.id().to_owned(),
@@ -205,7 +228,8 @@ mod tests {
     fn form() -> ProfileForm {
         ProfileForm {
             team_size: "3".into(),
-            experience: "TypeScript, React".into(),
+            skills: vec!["typescript".into(), "react".into(), "typescript".into()],
+            experience: "Tailwind".into(),
             expected_users: "5,000".into(),
             budget: "bootstrapped".into(),
             data_shape: "relational".into(),
@@ -217,16 +241,35 @@ mod tests {
 
     #[test]
     fn a_complete_form_parses_and_round_trips() {
-        let profile = Profile::parse(&form()).unwrap();
+        let profile = Profile::parse(&form(), skills()).unwrap();
         assert_eq!(profile.expected_users, 5000);
         assert_eq!(profile.clients, vec![Client::Web, Client::Mobile]);
-        assert_eq!(Profile::parse(&profile.to_form()).unwrap(), profile);
+        assert_eq!(profile.skills, ["typescript", "react"]);
+        assert_eq!(
+            Profile::parse(&profile.to_form(), skills()).unwrap(),
+            profile
+        );
+    }
+
+    fn skills() -> &'static [Skill] {
+        &crate::questionnaire::catalog::embedded().skills
+    }
+
+    #[test]
+    fn a_profile_saved_before_skills_keeps_its_free_text() {
+        let stored = r#"{"team_size":4,"experience":"TypeScript and React","expected_users":100,
+            "budget":"Modest","data_shape":"Mixed","clients":["Web"],"compliance":[],
+            "time_to_market":"Months"}"#;
+        let profile: Profile = serde_json::from_str(stored).unwrap();
+        assert!(profile.skills.is_empty());
+        assert_eq!(profile.experience, "TypeScript and React");
     }
 
     #[test]
     fn each_bad_field_is_named() {
         type Spoil = fn(&mut ProfileForm);
-        let cases: [(&str, Spoil); 5] = [
+        let cases: [(&str, Spoil); 6] = [
+            ("skills", |f| f.skills = vec!["cobol".into()]),
             ("team_size", |f| f.team_size = "0".into()),
             ("expected_users", |f| f.expected_users = "lots".into()),
             ("budget", |f| f.budget = "infinite".into()),
@@ -236,7 +279,7 @@ mod tests {
         for (field, spoil) in cases {
             let mut bad = form();
             spoil(&mut bad);
-            let error = Profile::parse(&bad).unwrap_err();
+            let error = Profile::parse(&bad, skills()).unwrap_err();
             assert!(
                 error.message_for_field(field).is_some(),
                 "{field}: {error:?}"

@@ -94,6 +94,8 @@ pub struct AnswerFields<'a> {
     pub value: &'a str,
     pub note: &'a str,
     pub catalog_version: &'a str,
+    /// The user saving it.
+    pub answered_by: Option<i32>,
 }
 
 pub async fn insert_answer(
@@ -110,6 +112,7 @@ pub async fn insert_answer(
         value: Set(fields.value.to_owned()),
         note: Set(fields.note.to_owned()),
         catalog_version: Set(fields.catalog_version.to_owned()),
+        answered_by: Set(fields.answered_by),
         version: Set(1),
         updated_at: Set(chrono::Utc::now()),
         ..Default::default()
@@ -133,6 +136,7 @@ pub async fn update_answer_if_version(
             answer::Column::CatalogVersion,
             Expr::value(fields.catalog_version),
         )
+        .col_expr(answer::Column::AnsweredBy, Expr::value(fields.answered_by))
         .col_expr(answer::Column::Version, Expr::value(expected_version + 1))
         .col_expr(answer::Column::UpdatedAt, Expr::value(chrono::Utc::now()))
         .filter(answer::Column::TeamId.eq(team_id))

@@ -38,6 +38,7 @@ pub async fn save_profile(
     let saved = result.is_ok();
     let clients = profile.clients.join(",");
     let compliance = profile.compliance.join(",");
+    let skills = profile.skills.join(",");
     let result = keep_form_input_on_error::<SaveProfile, _>(
         result,
         &[
@@ -49,6 +50,7 @@ pub async fn save_profile(
             ("time_to_market", &profile.time_to_market),
             ("clients", &clients),
             ("compliance", &compliance),
+            ("skills", &skills),
         ],
     );
     if saved {
@@ -72,10 +74,16 @@ pub async fn save_answer(
     version: i32,
     #[server(default)] value: String,
     #[server(default)] note: String,
+    // What was typed next to "Other" (the form sends it with `value=other`).
+    #[server(default)] other: String,
 ) -> Result<QuestionView, AppError> {
     let result = async {
         let member = member_for_project(project_id, Role::Editor).await?;
         let db = &app_state()?.db;
+        let value = match value.trim() {
+            super::catalog::OTHER_ID => format!("{}{}", super::catalog::OTHER_PREFIX, other),
+            _ => value.clone(),
+        };
         super::service::save_answer(
             db,
             &member,
@@ -90,12 +98,14 @@ pub async fn save_answer(
     .await;
     let value_field = format!("value.{question_id}");
     let note_field = format!("note.{question_id}");
+    let other_field = format!("other.{question_id}");
     keep_form_input_on_error::<SaveAnswer, _>(
         result,
         &[
             ("question", &question_id),
             (&value_field, &value),
             (&note_field, &note),
+            (&other_field, &other),
         ],
     )
 }

@@ -2,7 +2,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{
-    catalog::{Question, RiskLevel, Topic},
+    catalog::{Question, RiskLevel, Skill, Topic},
     profile::Profile,
     rules::Advice,
 };
@@ -11,12 +11,31 @@ use crate::projects::domain::Project;
 pub const NOTE_MAX_CHARS: usize = 2000;
 pub const TEXT_ANSWER_MAX_CHARS: usize = 2000;
 pub const REASON_MAX_CHARS: usize = 500;
+/// The name typed next to "Other" (it becomes part of ADR titles and the stack table).
+pub const OTHER_MAX_CHARS: usize = 60;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswerRecord {
     pub value: String,
     pub note: String,
     pub version: i32,
+    /// The catalog version it was given under, when the question changed after that.
+    pub changed_since: Option<String>,
+}
+
+impl AnswerRecord {
+    /// The record of a stored answer to `question`.
+    #[cfg(feature = "ssr")]
+    pub fn of(question: &Question, row: &super::entity::answer::Model) -> Self {
+        let changed = !question.changed_in.is_empty()
+            && super::catalog::version_before(&row.catalog_version, &question.changed_in);
+        Self {
+            value: row.value.clone(),
+            note: row.note.clone(),
+            version: row.version,
+            changed_since: changed.then(|| row.catalog_version.clone()),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,6 +118,8 @@ pub struct TopicView {
 pub struct ProfileView {
     pub project: Project,
     pub profile: Option<Profile>,
+    /// The skills the form offers, from the catalog.
+    pub skills: Vec<Skill>,
     /// 0 while no profile is saved.
     pub version: i32,
     pub first_topic: String,

@@ -17,3 +17,4 @@ mod projects;
 mod questionnaire;
 mod reader_tools;
 mod restore;
+mod stack_decisions;

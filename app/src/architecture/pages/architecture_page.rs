@@ -106,9 +106,9 @@ fn Architecture(view: ArchitectureView) -> impl IntoView {
             </details>
         </section>
         <section class="card" aria-labelledby="risks-heading">
-            <h2 id="risks-heading">"Open risks"</h2>
+            <h2 id="risks-heading">"Open findings"</h2>
             {if view.risks.is_empty() {
-                view! { <p>"No open risks in the answers so far."</p> }.into_any()
+                view! { <p>"No open findings in the answers so far."</p> }.into_any()
             } else {
                 view! {
                     <ol class="plan">
@@ -122,6 +122,34 @@ fn Architecture(view: ArchitectureView) -> impl IntoView {
                         }).collect_view()}
                     </ol>
                 }.into_any()
+            }}
+        </section>
+        <section class="card" aria-labelledby="env-heading">
+            <h2 id="env-heading">"Environment variables"</h2>
+            {if view.env.is_empty() {
+                view! { <p>"None named yet: they follow from the products chosen."</p> }.into_any()
+            } else {
+                view! {
+                    <table class="env-table">
+                        <thead><tr><th scope="col">"Variable"</th><th scope="col">"What it holds"</th></tr></thead>
+                        <tbody>
+                            {view.env.iter().cloned().map(|(name, about)| view! {
+                                <tr><td><code>{name}</code></td><td>{about}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+        </section>
+        <section class="card" aria-labelledby="first-week-heading">
+            <h2 id="first-week-heading">"First week"</h2>
+            {if view.first_week.is_empty() {
+                view! { <p>"Choose the stack's products in the questionnaire to get the first week's steps."</p> }.into_any()
+            } else {
+                view.first_week.iter().cloned().map(|(topic, steps)| view! {
+                    <h3>{topic}</h3>
+                    <ul class="checklist">{steps.into_iter().map(|step| view! { <li>{step}</li> }).collect_view()}</ul>
+                }).collect_view().into_any()
             }}
         </section>
         <section class="card" aria-labelledby="scaling-heading">

@@ -6,7 +6,7 @@ use super::{adr_editor::AdrFields, history::History, project_id_param, status_ba
 use crate::{
     components::{live_title, page_or_error, FieldError, FormError},
     decisions::{
-        domain::{AdrForm, AdrView, LinkKind, RevisionSummary},
+        domain::{AdrForm, AdrStatus, AdrView, LinkKind, RevisionSummary},
         server_fns::{
             get_adr, list_adr_revisions, list_team_people, take_adr_draft, ChangeAdrStatus,
             LinkAdrs, UpdateAdr,
@@ -92,7 +92,7 @@ fn AdrDetails(adr: AdrView, editing: Editing, revisions: Vec<RevisionSummary>) -
         <h1>{move || format!("{} {}", current.read().summary.display_number, current.read().summary.title)}</h1>
         <p class="adr-meta">
             {move || view! { <StatusBadge status=current.read().summary.status/> }}
-            {move || format!(" {} · Decision-makers: {}", dated(&current.read().summary.decision_date),
+            {move || format!(" {} · Decision-makers: {}", dated(current.read().summary.status, &current.read().summary.decision_date),
                 none_if_empty(&current.read().summary.decision_makers))}
             {move || current.read().summary.revisit_by.clone().map(|date| format!(" · Revisit by {date}"))}
             {move || current.read().summary.overdue.then(|| view! { " " <span class="flag">"Revisit overdue"</span> })}
@@ -204,11 +204,13 @@ fn none_if_empty(names: &[String]) -> String {
     }
 }
 
-/// "Decided 2026-02-12", or that the record states no date (an imported file without one).
-fn dated(date: &str) -> String {
-    if date.is_empty() {
-        "No date stated".to_owned()
-    } else {
-        format!("Decided {date}")
+/// "Proposed on 2026-02-12" until accepted, then "Decided 2026-02-14"; or that the record states
+/// no date (an imported file without one).
+fn dated(status: AdrStatus, date: &str) -> String {
+    match status {
+        _ if date.is_empty() => "No date stated".to_owned(),
+        AdrStatus::Proposed => format!("Proposed on {date}"),
+        AdrStatus::Rejected => format!("Rejected; dated {date}"),
+        _ => format!("Decided {date}"),
     }
 }

@@ -109,7 +109,7 @@ fn LogBody(log: AdrLogPage, timeline: bool) -> impl IntoView {
     };
     let (page, pages, total) = (log.page, log.pages, log.total);
     view! {
-        <Filters topics=log.topics/>
+        <Filters topics=log.topics.clone()/>
         <p class="log-tools">
             {format!("{total} decision{}", if total == 1 { "" } else { "s" })}
             " · "
@@ -125,7 +125,7 @@ fn LogBody(log: AdrLogPage, timeline: bool) -> impl IntoView {
         } else if timeline {
             view! { <Timeline items=log.items/> }.into_any()
         } else {
-            view! { <LogTable items=log.items/> }.into_any()
+            view! { <LogTable items=log.items topics=log.topics/> }.into_any()
         }}
         <nav class="pagination" aria-label="Pages">
             {(page > 1).then(|| view! { <a href=link_with("page", (page - 1).to_string()) rel="prev">"Previous"</a> })}
@@ -136,7 +136,17 @@ fn LogBody(log: AdrLogPage, timeline: bool) -> impl IntoView {
 }
 
 #[component]
-fn LogTable(items: Vec<AdrSummary>) -> impl IntoView {
+fn LogTable(items: Vec<AdrSummary>, topics: Vec<(String, String)>) -> impl IntoView {
+    // The topic's title, not its id; an id the catalog no longer has is shown as it is.
+    let topic_title = move |id: Option<&String>| {
+        id.map(|id| {
+            topics
+                .iter()
+                .find(|(known, _)| known == id)
+                .map_or_else(|| id.clone(), |(_, title)| title.clone())
+        })
+        .unwrap_or_default()
+    };
     view! {
         <table class="adr-log">
             <thead><tr>
@@ -150,7 +160,7 @@ fn LogTable(items: Vec<AdrSummary>) -> impl IntoView {
                         <td><a href=format!("decisions/{}", adr.number)>{adr.title.clone()}</a>
                             {adr.overdue.then(|| view! { " " <span class="flag">"Revisit overdue"</span> })}</td>
                         <td><StatusBadge status=adr.status/></td>
-                        <td>{adr.topic_id.clone().unwrap_or_default()}</td>
+                        <td>{topic_title(adr.topic_id.as_ref())}</td>
                         <td>{adr.decision_date.clone()}</td>
                         <td>{adr.decision_makers.join(", ")}</td>
                     </tr>

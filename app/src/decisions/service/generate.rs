@@ -1,164 +1,101 @@
-//! A first draft of an ADR from an answered topic: the questions, the team's answers and notes,
-//! the catalog's trade-offs, the profile as decision drivers, and the risks the rules found.
-use std::fmt::Write;
+//! Proposed ADRs from an answered topic: one per decision the topic holds (see
+//! [`draft::decisions_of`]), each drafted by [`draft::draft_decision`].
+use std::collections::HashMap;
 
 use sea_orm::DatabaseConnection;
 
+use super::{
+    draft::{decisions_of, draft_decision, DraftInputs},
+    repository, Origin,
+};
 use crate::{
     auth::Member,
-    decisions::domain::{AdrForm, AdrSummary, TITLE_MAX_CHARS},
+    decisions::domain::{display_number, AdrStatus, AdrSummary},
     error::AppError,
-    questionnaire::{
-        catalog::{embedded, QuestionKind, RiskLevel},
-        profile::Profile,
-        service::{profile_view, topic_view},
-        views::TopicView,
-    },
+    questionnaire::{catalog::embedded, service::Snapshot},
+    teams,
 };
 
+/// Writes a proposed ADR for each decision of the topic that has an answer and no proposed or
+/// accepted ADR yet. Returns them in catalog order; refused when there is none to write.
 pub async fn generate_from_topic(
     db: &DatabaseConnection,
     member: &Member,
     project_id: i32,
     topic_id: &str,
-) -> Result<AdrSummary, AppError> {
-    let topic = topic_view(db, member, project_id, topic_id).await?;
-    let profile = profile_view(db, member, project_id).await?.profile;
-    let form = draft_from_topic(&topic, profile.as_ref())?;
-    super::create_adr(db, member, project_id, &form, Some(topic_id)).await
-}
-
-/// The ADR draft for `topic` as answered; refused while none of its choices is answered.
-pub fn draft_from_topic(topic: &TopicView, profile: Option<&Profile>) -> Result<AdrForm, AppError> {
-    let chosen: Vec<_> = topic
-        .questions
-        .iter()
-        .filter(|q| q.question.kind == QuestionKind::Choice)
-        .filter_map(|q| {
-            let answer = q.answer.as_ref()?;
-            let option = q.question.option(&answer.value)?;
-            Some((q, answer, option))
+) -> Result<Vec<AdrSummary>, AppError> {
+    let catalog = embedded();
+    let topic = catalog
+        .topic(topic_id)
+        .ok_or_else(|| AppError::validation("topic_id", "This topic is not in the catalog."))?;
+    let snapshot = Snapshot::load(db, member, project_id).await?;
+    let names: HashMap<i32, String> = teams::service::members_by_id(db, member.team_id)
+        .await?
+        .into_iter()
+        .collect();
+    let open: HashMap<String, i32> = repository::all_in_project(db, member.team_id, project_id)
+        .await?
+        .into_iter()
+        .filter(|row| {
+            row.status == AdrStatus::Proposed.as_str() || row.status == AdrStatus::Accepted.as_str()
         })
+        .filter_map(|row| Some((row.question_id?, row.number)))
         .collect();
-    if chosen.is_empty() {
-        return Err(AppError::validation(
-            "topic_id",
-            "Answer at least one question of this topic before writing its decision.",
-        ));
-    }
-    let labels: Vec<&str> = chosen
+    let notes: HashMap<String, String> = snapshot
+        .answers
         .iter()
-        .map(|(_, _, option)| option.label.as_str())
+        .map(|(id, row)| (id.clone(), row.note.clone()))
         .collect();
-    let mut title = format!("{}: {}", topic.topic.title, labels.join("; "));
-    if title.chars().count() > TITLE_MAX_CHARS {
-        title = title.chars().take(TITLE_MAX_CHARS - 1).collect::<String>() + "…";
-    }
-
-    let mut context = format!("{}\n", topic.topic.summary.trim());
-    for q in &topic.questions {
-        let _ = write!(context, "\n* {}", q.question.text);
-        if let Some(answer) = q
-            .answer
-            .as_ref()
-            .filter(|_| q.question.kind == QuestionKind::Text)
-        {
-            let _ = write!(context, " {}", answer.value);
+    let facts = snapshot.facts();
+    let mut drafts = Vec::new();
+    let mut recorded = Vec::new();
+    for (owner, questions) in decisions_of(topic) {
+        if let Some(number) = open.get(&owner.id) {
+            recorded.push(display_number(*number));
+            continue;
         }
-    }
-
-    let mut drivers = profile.map(profile_drivers).unwrap_or_default();
-    for (q, _, _) in &chosen {
-        if let Some(recommendation) = &q.advice.recommendation {
-            let _ = writeln!(drivers, "* {}", recommendation.reason);
+        let mut decision_makers: Vec<String> = Vec::new();
+        for question in &questions {
+            let name = snapshot
+                .answers
+                .get(&question.id)
+                .and_then(|row| row.answered_by)
+                .and_then(|user| names.get(&user));
+            if let Some(name) = name.filter(|n| !decision_makers.contains(n)) {
+                decision_makers.push(name.clone());
+            }
         }
-    }
-
-    let mut options = String::new();
-    for (q, _, _) in &chosen {
-        let _ = writeln!(options, "### {}\n", q.question.text);
-        for option in &q.question.options {
-            let _ = writeln!(
-                options,
-                "* **{}**: good: {} Bad: {} Fits when: {}",
-                option.label, option.good, option.bad, option.fits
-            );
-        }
-        options.push('\n');
-    }
-
-    let mut outcome = String::new();
-    let mut consequences = String::new();
-    for (q, answer, option) in &chosen {
-        let reason = match &q.advice.recommendation {
-            Some(r) if r.option == option.id => r.reason.clone(),
-            _ => format!(
-                "it fits this team best ({})",
-                option.fits.trim_end_matches('.')
-            ),
+        let inputs = DraftInputs {
+            catalog,
+            topic,
+            owner,
+            questions: &questions,
+            facts: &facts,
+            notes: &notes,
+            decision_makers,
         };
-        let _ = writeln!(
-            outcome,
-            "Chosen option: \"{}\", because {}",
-            option.label,
-            reason.trim_end_matches('.')
-        );
-        if !answer.note.trim().is_empty() {
-            let _ = writeln!(outcome, "\n> {}", answer.note.trim());
-        }
-        outcome.push('\n');
-        let _ = writeln!(consequences, "* Good, because {}", option.good);
-        let _ = writeln!(consequences, "* Bad, because {}", option.bad);
-        for risk in q
-            .advice
-            .risks
-            .iter()
-            .filter(|risk| risk.level != RiskLevel::None)
-        {
-            let _ = writeln!(
-                consequences,
-                "* Bad, because {} ({}). Improvement: {}",
-                risk.reason,
-                risk.level.label().to_lowercase(),
-                risk.improvement
-            );
+        if let Some(form) = draft_decision(&inputs) {
+            drafts.push((owner.id.as_str(), form));
         }
     }
-
-    Ok(AdrForm {
-        title,
-        context: context.trim_end().to_owned(),
-        drivers: drivers.trim_end().to_owned(),
-        options: options.trim_end().to_owned(),
-        outcome: outcome.trim_end().to_owned(),
-        consequences: consequences.trim_end().to_owned(),
-        confirmation: "At the revisit date the team checks that the risks listed under \
-                       consequences were addressed, or accepted on purpose."
-            .into(),
-        more_info: format!(
-            "Drafted by Groundwork from the answers to the \"{}\" topic (catalog {}).",
-            topic.topic.title,
-            embedded().version
-        ),
-        ..AdrForm::default()
-    })
-}
-
-fn profile_drivers(profile: &Profile) -> String {
-    let clients: Vec<&str> = profile.clients.iter().map(|c| c.label()).collect();
-    let compliance: Vec<&str> = profile.compliance.iter().map(|c| c.label()).collect();
-    let mut drivers = format!(
-        "* A team of {} who know {}\n* About {} users in the first year\n* {}\n* Data: {}\n* Clients: {}\n* Time to market: {}\n",
-        profile.team_size,
-        profile.experience,
-        profile.expected_users,
-        profile.budget.label(),
-        profile.data_shape.label(),
-        clients.join(", "),
-        profile.time_to_market.label()
-    );
-    if !compliance.is_empty() {
-        let _ = writeln!(drivers, "* Compliance: {}", compliance.join(", "));
+    if drafts.is_empty() {
+        let message = if recorded.is_empty() {
+            "Answer at least one question of this topic before writing its decision.".to_owned()
+        } else {
+            format!(
+                "This topic's decisions are already recorded ({}). Change those records, or supersede them.",
+                recorded.join(", ")
+            )
+        };
+        return Err(AppError::validation("topic_id", message));
     }
-    drivers
+    let mut created = Vec::with_capacity(drafts.len());
+    for (question_id, form) in drafts {
+        let origin = Origin {
+            topic_id: Some(topic_id),
+            question_id: Some(question_id),
+        };
+        created.push(super::create_adr(db, member, project_id, &form, origin).await?);
+    }
+    Ok(created)
 }

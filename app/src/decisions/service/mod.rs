@@ -1,4 +1,5 @@
 //! Business rules of the decision log: numbering, versions, lifecycle, links and history.
+mod draft;
 mod fields;
 mod generate;
 mod history;
@@ -8,8 +9,9 @@ mod log;
 mod views;
 
 use chrono::Utc;
-use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, Set, SqlErr, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DbErr, NotSet, Set, SqlErr, TransactionTrait};
 
+pub use draft::{decisions_of, draft_decision, DraftInputs};
 pub use generate::generate_from_topic;
 pub use history::{diff_revisions, list_revisions};
 pub use imported::{
@@ -28,13 +30,21 @@ use super::{
 };
 use crate::{auth::Member, error::AppError};
 
+/// Where a new ADR comes from: written by hand (both `None`), or generated from a topic's answers
+/// to the decision of one question.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Origin<'a> {
+    pub topic_id: Option<&'a str>,
+    pub question_id: Option<&'a str>,
+}
+
 /// Creates an ADR with the project's next number, in one transaction with its first revision.
 pub async fn create_adr(
     db: &DatabaseConnection,
     member: &Member,
     project_id: i32,
     form: &AdrForm,
-    topic_id: Option<&str>,
+    origin: Origin<'_>,
 ) -> Result<AdrSummary, AppError> {
     let mut fields = ValidFields::parse(form)?;
     fields.check_decision_makers(&team_people(db, member).await?, &[])?;
@@ -64,7 +74,8 @@ pub async fn create_adr(
         project_id: Set(project_id),
         number: Set(number),
         status: Set(AdrStatus::Proposed.as_str().into()),
-        topic_id: Set(topic_id.map(str::to_owned)),
+        topic_id: Set(origin.topic_id.map(str::to_owned)),
+        question_id: Set(origin.question_id.map(str::to_owned)),
         decision_date: Set(Some(now.date_naive())),
         version: Set(1),
         created_by: Set(member.user_id),
@@ -167,8 +178,14 @@ async fn set_status(
     stored: &adr::Model,
     next: AdrStatus,
 ) -> Result<adr::Model, AppError> {
+    // An ADR is dated by its proposal until it is accepted, then by its acceptance.
+    let decision_date = match next {
+        AdrStatus::Accepted => Set(Some(Utc::now().date_naive())),
+        _ => NotSet,
+    };
     let row = adr::ActiveModel {
         status: Set(next.as_str().into()),
+        decision_date,
         ..Default::default()
     };
     if !repository::update_if_version(db, member.team_id, stored.id, stored.version, row).await? {

@@ -23,6 +23,7 @@ use crate::{
     },
     projects::domain::{ProjectDescription, ProjectName},
     questionnaire::{
+        catalog::embedded,
         profile::Profile,
         views::{NOTE_MAX_CHARS, REASON_MAX_CHARS, TEXT_ANSWER_MAX_CHARS},
     },
@@ -250,7 +251,7 @@ fn check_questionnaire(backup: &ProjectBackup) -> Result<(), AppError> {
     ProjectName::parse(&backup.project.name)?;
     ProjectDescription::parse(&backup.project.description)?;
     if let Some(profile) = &backup.profile {
-        Profile::parse(&profile.to_form())?;
+        Profile::parse(&profile.to_form(), &embedded().skills)?;
     }
     let damaged =
         |what: &str| AppError::validation("backup", format!("The backup's {what} are damaged."));

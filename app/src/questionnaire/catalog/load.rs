@@ -3,7 +3,7 @@ use std::sync::LazyLock;
 use pulldown_cmark::{html, Event, Options, Parser};
 use serde::Deserialize;
 
-use super::{validate, Catalog, Topic};
+use super::{validate, Catalog, MovedQuestion, Skill, Topic};
 
 mod files {
     include!(concat!(env!("OUT_DIR"), "/catalog_files.rs"));
@@ -19,6 +19,10 @@ pub struct CatalogError(pub String);
 #[derive(Deserialize)]
 struct CatalogHeader {
     version: String,
+    #[serde(default)]
+    skills: Vec<Skill>,
+    #[serde(default)]
+    moved: Vec<MovedQuestion>,
 }
 
 static EMBEDDED: LazyLock<Catalog> = LazyLock::new(|| {
@@ -39,10 +43,13 @@ pub fn load(header: &str, topic_files: &[(&str, &str)]) -> Result<Catalog, Catal
         let mut topic: Topic =
             toml::from_str(text).map_err(|e| CatalogError(format!("{name}: {e}")))?;
         topic.guidance_html = render_guidance(&topic.guidance);
+        topic.source = (*name).to_owned();
         topics.push(topic);
     }
     let catalog = Catalog {
         version: header.version,
+        skills: header.skills,
+        moved: header.moved,
         topics,
     };
     let problems = validate(&catalog);

@@ -2,8 +2,10 @@
 #[cfg(feature = "ssr")]
 mod load;
 mod model;
+pub mod template;
 #[cfg(feature = "ssr")]
 mod validate;
+pub mod wording;
 
 #[cfg(feature = "ssr")]
 pub use load::{embedded, load, CatalogError};

@@ -1,184 +1,219 @@
-//! Checks a catalog for everything a typo could break. Returns one message per problem.
+//! Checks a catalog for everything a typo could break. Returns one message per problem, each
+//! naming the file (or `catalog.toml`), the question or option, and the field.
+mod conditions;
+mod texts;
+
 use std::collections::HashSet;
 
-use super::{Catalog, Question, QuestionKind};
-use crate::questionnaire::{
-    profile::{Budget, Client, Compliance, DataShape, TimeToMarket},
-    rules::{Condition, Fact, FieldKind, Operator, PROFILE_FIELDS},
-};
+use conditions::check_conditions;
+use texts::{check_clause, check_sentence, check_title_template};
+
+use super::{Catalog, ChoiceOption, Question, QuestionKind, Topic};
 
 pub fn validate(catalog: &Catalog) -> Vec<String> {
     let mut problems = Vec::new();
+    check_header(catalog, &mut problems);
     let topic_ids: HashSet<&str> = catalog.topics.iter().map(|t| t.id.as_str()).collect();
     if topic_ids.len() != catalog.topics.len() {
-        problems.push("topic ids are not unique".to_owned());
+        problems.push("topics: topic ids are not unique".to_owned());
     }
     let mut question_ids = HashSet::new();
     for topic in &catalog.topics {
+        let mut found = Vec::new();
         if topic.guidance.trim().is_empty() {
-            problems.push(format!("topic {} has no guidance", topic.id));
+            found.push("field `guidance`: the topic has no guidance".to_owned());
         }
         if !(1..=5).contains(&topic.questions.len()) {
-            problems.push(format!("topic {} must have 1 to 5 questions", topic.id));
+            found.push("field `questions`: a topic has 1 to 5 questions".to_owned());
         }
         for question in &topic.questions {
             if !question_ids.insert(question.id.as_str()) {
-                problems.push(format!("question id {} is used twice", question.id));
+                found.push(format!("question {}: the id is used twice", question.id));
             }
-            check_question(catalog, question, &topic_ids, &mut problems);
+            let mut about_question = Vec::new();
+            check_question(catalog, topic, question, &topic_ids, &mut about_question);
+            found.extend(
+                about_question
+                    .into_iter()
+                    .map(|problem| format!("question {}, {problem}", question.id)),
+            );
         }
+        let file = if topic.source.is_empty() {
+            format!("topic {}", topic.id)
+        } else {
+            format!("topics/{}", topic.source)
+        };
+        problems.extend(
+            found
+                .into_iter()
+                .map(|problem| format!("{file}: {problem}")),
+        );
     }
     problems
 }
 
+/// The skills and the moved questions in `catalog.toml`.
+fn check_header(catalog: &Catalog, problems: &mut Vec<String>) {
+    let mut skill_ids = HashSet::new();
+    for skill in &catalog.skills {
+        if !skill_ids.insert(skill.id.as_str()) {
+            problems.push(format!(
+                "catalog.toml: skill {}: the id is used twice",
+                skill.id
+            ));
+        }
+        if skill.label.trim().is_empty() || skill.group.trim().is_empty() {
+            problems.push(format!(
+                "catalog.toml: skill {}: fields `label` and `group` must not be empty",
+                skill.id
+            ));
+        }
+    }
+    for moved in &catalog.moved {
+        if catalog.question(&moved.to).is_none() {
+            problems.push(format!(
+                "catalog.toml: moved {}: field `to` names no question ({})",
+                moved.from, moved.to
+            ));
+        }
+        if catalog.question(&moved.from).is_some() {
+            problems.push(format!(
+                "catalog.toml: moved {}: field `from` is still a question",
+                moved.from
+            ));
+        }
+    }
+}
+
 fn check_question(
     catalog: &Catalog,
+    topic: &Topic,
     question: &Question,
     topic_ids: &HashSet<&str>,
     problems: &mut Vec<String>,
 ) {
-    let id = &question.id;
     let option_ids: HashSet<&str> = question.options.iter().map(|o| o.id.as_str()).collect();
     match question.kind {
         QuestionKind::Choice if question.options.len() < 2 => {
-            problems.push(format!("{id}: a choice needs at least two options"))
+            problems.push("field `options`: a choice needs at least two options".into())
         }
-        QuestionKind::Text if !question.options.is_empty() => {
-            problems.push(format!("{id}: a text question has no options"))
-        }
+        QuestionKind::Text if !question.options.is_empty() || question.allow_other => problems
+            .push("field `options`: a text question has no options and no `allow_other`".into()),
         _ => {}
     }
     if option_ids.len() != question.options.len() {
-        problems.push(format!("{id}: option ids are not unique"));
+        problems.push("field `options`: option ids are not unique".into());
     }
+    check_decision(catalog, topic, question, problems);
     for option in &question.options {
-        if [&option.label, &option.good, &option.bad, &option.fits]
-            .iter()
-            .any(|t| t.trim().is_empty())
-        {
-            problems.push(format!(
-                "{id}: option {} needs a label and its trade-offs",
-                option.id
-            ));
-        }
+        check_option(catalog, question, option, problems);
     }
     if question.kind == QuestionKind::Choice {
         match question.recommend.last() {
-            None => problems.push(format!("{id}: no recommendation rules")),
-            Some(last) if !last.when.is_empty() => problems.push(format!(
-                "{id}: the last recommendation rule must be the default (no `when`)"
-            )),
+            None => problems.push("field `recommend`: no recommendation rules".into()),
+            Some(last) if !last.when.is_empty() => problems
+                .push("field `recommend`: the last rule must be the default (no `when`)".into()),
             _ => {}
         }
     }
-    for rule in &question.recommend {
+    for (index, rule) in question.recommend.iter().enumerate() {
+        let place = format!("recommend rule {}", index + 1);
         if !option_ids.contains(rule.option.as_str()) {
-            problems.push(format!("{id}: recommends unknown option {}", rule.option));
+            problems.push(format!(
+                "{place}, field `option`: unknown option {}",
+                rule.option
+            ));
         }
-        check_conditions(catalog, question, &rule.when, problems);
+        check_clause(&format!("{place}, field `reason`"), &rule.reason, problems);
+        check_conditions(catalog, question, &place, &rule.when, problems);
     }
-    for rule in &question.risks {
-        check_conditions(catalog, question, &rule.when, problems);
+    for (index, rule) in question.risks.iter().enumerate() {
+        let place = format!("risk rule {}", index + 1);
+        check_conditions(catalog, question, &place, &rule.when, problems);
+        check_sentence(&format!("{place}, field `reason`"), &rule.reason, problems);
+        check_sentence(
+            &format!("{place}, field `improvement`"),
+            &rule.improvement,
+            problems,
+        );
         for flag in &rule.flags {
             if !topic_ids.contains(flag.as_str()) {
-                problems.push(format!("{id}: flags unknown topic {flag}"));
+                problems.push(format!("{place}, field `flags`: unknown topic {flag}"));
             }
         }
     }
 }
 
-fn check_conditions(
+/// Which ADR the question goes into: its own (`adr_title`) or another's (`part_of`).
+fn check_decision(
     catalog: &Catalog,
+    topic: &Topic,
     question: &Question,
-    conditions: &[String],
     problems: &mut Vec<String>,
 ) {
-    for text in conditions {
-        match Condition::parse(text) {
-            Ok(condition) => {
-                if let Err(problem) = check_condition(catalog, question, &condition) {
-                    problems.push(format!("{}: `{text}`: {problem}", question.id));
-                }
+    match (question.adr_title.is_empty(), question.part_of.is_empty()) {
+        (true, true) => problems.push("fields `adr_title`, `part_of`: give one of them".into()),
+        (false, false) => problems.push("fields `adr_title`, `part_of`: give only one".into()),
+        (false, true) => {
+            check_title_template("field `adr_title`", catalog, &question.adr_title, problems)
+        }
+        (true, false) => {
+            let owner = topic.questions.iter().find(|q| q.id == question.part_of);
+            if !owner.is_some_and(|q| !q.adr_title.is_empty()) {
+                problems.push(format!(
+                    "field `part_of`: {} is no question of this topic with an `adr_title`",
+                    question.part_of
+                ));
             }
-            Err(error) => problems.push(format!("{}: {error}", question.id)),
         }
     }
 }
 
-fn check_condition(
+fn check_option(
     catalog: &Catalog,
     question: &Question,
-    condition: &Condition,
-) -> Result<(), String> {
-    let Condition {
-        fact,
-        operator,
-        value,
-    } = condition;
-    let is_number = value.parse::<f64>().is_ok();
-    match fact {
-        Fact::ThisAnswer | Fact::Answer(_) => {
-            let target = match fact {
-                Fact::Answer(other) => catalog
-                    .question(other)
-                    .map(|(_, q)| q)
-                    .ok_or(format!("no question {other}"))?,
-                _ => question,
-            };
-            if !matches!(operator, Operator::Equals | Operator::NotEquals) {
-                return Err("answers compare with == or !=".into());
-            }
-            if target.kind == QuestionKind::Choice && target.option(value).is_none() {
-                return Err(format!("{} has no option {value}", target.id));
-            }
-        }
-        Fact::ProfileCount(field) => {
-            if field_kind(field) != Some(FieldKind::List) {
-                return Err(format!("profile.{field} is not a list"));
-            }
-            if !is_number || *operator == Operator::Has {
-                return Err("a count compares with a number".into());
-            }
-        }
-        Fact::Profile(field) => {
-            match field_kind(field).ok_or(format!("no profile field {field}"))? {
-                FieldKind::Number if !is_number || *operator == Operator::Has => {
-                    return Err("compare a number with a number".into())
-                }
-                FieldKind::Word if !matches!(operator, Operator::Equals | Operator::NotEquals) => {
-                    return Err("compare with == or !=".into())
-                }
-                FieldKind::Word if !known_choice(field, value) => {
-                    return Err(format!("profile.{field} has no choice {value}"))
-                }
-                FieldKind::List if *operator != Operator::Has => {
-                    return Err("lists are tested with `has`".into())
-                }
-                FieldKind::List if !known_choice(field, value) => {
-                    return Err(format!("profile.{field} has no choice {value}"))
-                }
-                _ => {}
-            }
+    option: &ChoiceOption,
+    problems: &mut Vec<String>,
+) {
+    let place = format!("option {}", option.id);
+    if option.label.trim().is_empty() {
+        problems.push(format!("{place}, field `label`: must not be empty"));
+    }
+    for (field, text) in [
+        ("good", &option.good),
+        ("bad", &option.bad),
+        ("fits", &option.fits),
+    ] {
+        check_clause(&format!("{place}, field `{field}`"), text, problems);
+    }
+    check_conditions(catalog, question, &place, &option.requires, problems);
+    if !option.requires.is_empty() {
+        check_clause(&format!("{place}, field `unfit`"), &option.unfit, problems);
+    }
+    for skill in &option.skills {
+        if !catalog.skills.iter().any(|known| known.id == *skill) {
+            problems.push(format!("{place}, field `skills`: unknown skill {skill}"));
         }
     }
-    Ok(())
-}
-
-fn field_kind(field: &str) -> Option<FieldKind> {
-    PROFILE_FIELDS
-        .iter()
-        .find(|(name, _)| *name == field)
-        .map(|(_, kind)| *kind)
-}
-
-fn known_choice(field: &str, value: &str) -> bool {
-    match field {
-        "budget" => Budget::from_id(value).is_some(),
-        "data_shape" => DataShape::from_id(value).is_some(),
-        "time_to_market" => TimeToMarket::from_id(value).is_some(),
-        "clients" => Client::from_id(value).is_some(),
-        "compliance" => Compliance::from_id(value).is_some(),
-        _ => false,
+    for variable in &option.env {
+        let name = variable.split_once(": ").map_or("", |(name, _)| name);
+        let good_name = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_');
+        if !good_name {
+            problems.push(format!(
+                "{place}, field `env`: write `NAME: what it holds`, not “{variable}”"
+            ));
+        }
+    }
+    if !option.adr_title.is_empty() {
+        check_title_template(
+            &format!("{place}, field `adr_title`"),
+            catalog,
+            &option.adr_title,
+            problems,
+        );
     }
 }
 

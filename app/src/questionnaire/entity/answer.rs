@@ -17,6 +17,8 @@ pub struct Model {
     /// Starts at 1; every save adds one. A save names the version it read.
     pub version: i32,
     pub updated_at: ChronoDateTimeUtc,
+    /// The user who last saved it (none for answers from before this was kept, or restored).
+    pub answered_by: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -7,6 +7,7 @@ use crate::{
     error::AppError,
     forms::submitted_value,
     questionnaire::{
+        catalog::Skill,
         profile::{Budget, Client, Compliance, DataShape, ProfileForm, TimeToMarket},
         server_fns::{get_profile, SaveProfile},
         views::ProfileView,
@@ -48,6 +49,8 @@ fn ProfileEditor(view: ProfileView) -> impl IntoView {
         |field: &str, saved: &str| submitted_value(field).unwrap_or_else(|| saved.to_owned());
     let form = ProfileForm {
         team_size: typed("team_size", &saved.team_size),
+        skills: submitted_value("skills")
+            .map_or(saved.skills, |c| c.split(',').map(str::to_owned).collect()),
         experience: typed("experience", &saved.experience),
         expected_users: typed("expected_users", &saved.expected_users),
         budget: typed("budget", &saved.budget),
@@ -72,21 +75,75 @@ fn ProfileEditor(view: ProfileView) -> impl IntoView {
             <label for="team_size">"How many people build the product?"</label>
             <input id="team_size" name="profile[team_size]" type="number" min="1" max="500" required value=form.team_size/>
             <FieldError error field="team_size"/>
-            <label for="experience">"Languages and frameworks the team knows well"</label>
-            <input id="experience" name="profile[experience]" maxlength="300" value=form.experience placeholder="e.g. TypeScript and React, some Python"/>
+            <SkillChoices skills=view.skills chosen=form.skills error/>
+            <label for="experience">"Other languages, frameworks or platforms the team knows well"</label>
+            <input id="experience" name="profile[experience]" maxlength="300" value=form.experience placeholder="e.g. Tailwind, Redis, some Elixir"/>
             <FieldError error field="experience"/>
             <label for="expected_users">"Users expected in the first year"</label>
             <input id="expected_users" name="profile[expected_users]" inputmode="numeric" required value=form.expected_users/>
             <FieldError error field="expected_users"/>
-            <ChoiceGroup legend="Budget" name="budget" choices=Budget::ALL.iter().map(|c| (c.id(), c.label())).collect() chosen=vec![form.budget] error/>
-            <ChoiceGroup legend="Shape of the data" name="data_shape" choices=DataShape::ALL.iter().map(|c| (c.id(), c.label())).collect() chosen=vec![form.data_shape] error/>
-            <ChoiceGroup legend="First release due" name="time_to_market" choices=TimeToMarket::ALL.iter().map(|c| (c.id(), c.label())).collect() chosen=vec![form.time_to_market] error/>
-            <ChoiceGroup legend="Clients" name="clients" choices=Client::ALL.iter().map(|c| (c.id(), c.label())).collect() chosen=form.clients several=true error/>
-            <ChoiceGroup legend="Compliance needs" name="compliance" choices=Compliance::ALL.iter().map(|c| (c.id(), c.label())).collect() chosen=form.compliance several=true error/>
+            <ChoiceGroup legend="Budget" name="budget" choices=choices(Budget::ALL, Budget::id, Budget::label) chosen=vec![form.budget] error/>
+            <ChoiceGroup legend="Shape of the data" name="data_shape" choices=choices(DataShape::ALL, DataShape::id, DataShape::label) chosen=vec![form.data_shape] error/>
+            <ChoiceGroup legend="First release due" name="time_to_market" choices=choices(TimeToMarket::ALL, TimeToMarket::id, TimeToMarket::label) chosen=vec![form.time_to_market] error/>
+            <ChoiceGroup legend="Clients" name="clients" choices=choices(Client::ALL, Client::id, Client::label) chosen=form.clients several=true error/>
+            <ChoiceGroup legend="Compliance needs" name="compliance" choices=choices(Compliance::ALL, Compliance::id, Compliance::label) chosen=form.compliance several=true error/>
             <button type="submit" disabled=move || save.pending().get()>
                 {move || if save.pending().get() { "Saving…" } else { "Save profile and continue" }}
             </button>
         </ActionForm>
+    }
+}
+
+fn choices<T: Copy>(
+    all: &[T],
+    id: fn(T) -> &'static str,
+    label: fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|c| (id(*c).to_owned(), label(*c).to_owned()))
+        .collect()
+}
+
+/// The catalog's skills as check boxes, one group per heading ("Languages", "Platforms").
+#[component]
+fn SkillChoices(
+    skills: Vec<Skill>,
+    chosen: Vec<String>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let mut groups: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for skill in skills {
+        let entry = (skill.id, skill.label);
+        match groups.iter_mut().find(|(group, _)| *group == skill.group) {
+            Some((_, members)) => members.push(entry),
+            None => groups.push((skill.group, vec![entry])),
+        }
+    }
+    view! {
+        <fieldset class="skills">
+            <legend>"What the team knows well " <span class="hint">"(tick all that apply: recommendations start from these)"</span></legend>
+            {groups
+                .into_iter()
+                .map(|(group, members)| view! {
+                    <div class="skill-group">
+                        <p class="skill-group-name">{group}</p>
+                        {members
+                            .into_iter()
+                            .map(|(id, label)| {
+                                let checked = chosen.contains(&id);
+                                view! {
+                                    <label class="choice">
+                                        <input type="checkbox" name="profile[skills][]" value=id checked=checked/>
+                                        {label}
+                                    </label>
+                                }
+                            })
+                            .collect_view()}
+                    </div>
+                })
+                .collect_view()}
+            <FieldError error field="skills"/>
+        </fieldset>
     }
 }
 
@@ -96,7 +153,7 @@ fn ProfileEditor(view: ProfileView) -> impl IntoView {
 fn ChoiceGroup(
     legend: &'static str,
     name: &'static str,
-    choices: Vec<(&'static str, &'static str)>,
+    choices: Vec<(String, String)>,
     chosen: Vec<String>,
     #[prop(optional)] several: bool,
     error: Signal<Option<AppError>>,
@@ -111,17 +168,20 @@ fn ChoiceGroup(
             <legend>{legend}</legend>
             {choices
                 .into_iter()
-                .map(|(id, label)| view! {
+                .map(|(id, label)| {
+                    let checked = chosen.contains(&id);
+                    view! {
                     <label class="choice">
                         <input
                             type=input_type
                             name=input_name.clone()
                             value=id
-                            checked=chosen.iter().any(|c| c == id)
+                            checked=checked
                             required=!several
                         />
                         {label}
                     </label>
+                    }
                 })
                 .collect_view()}
             <FieldError error field=name/>

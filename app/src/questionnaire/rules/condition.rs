@@ -1,6 +1,7 @@
 //! One condition of a rule, written in the catalog as `<fact> <operator> <value>`, e.g.
 //! `profile.team_size < 10`, `answer == microservices`, `profile.clients has mobile`,
-//! `profile.clients.count >= 2`, `answer.runtime.model == serverless`.
+//! `profile.clients.count >= 2`, `answer.runtime.model == serverless`,
+//! `answer.backend.language in typescript,python`.
 use std::fmt;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +26,8 @@ pub enum Operator {
     GreaterOrEqual,
     /// A list contains the value.
     Has,
+    /// The value is one of a comma-separated list: `answer.backend.language in typescript,python`.
+    In,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,6 +63,14 @@ impl Condition {
             value: value.to_owned(),
         })
     }
+
+    /// The values the condition compares with: one, or each of an `in` list.
+    pub fn values(&self) -> Vec<&str> {
+        match self.operator {
+            Operator::In => self.value.split(',').collect(),
+            _ => vec![self.value.as_str()],
+        }
+    }
 }
 
 fn parse_fact(fact: &str) -> Option<Fact> {
@@ -85,6 +96,7 @@ fn parse_operator(operator: &str) -> Option<Operator> {
         ">" => Operator::Greater,
         ">=" => Operator::GreaterOrEqual,
         "has" => Operator::Has,
+        "in" => Operator::In,
         _ => return None,
     })
 }

@@ -2,7 +2,10 @@
 use std::collections::HashMap;
 
 use super::condition::{Condition, Fact, Operator};
-use crate::questionnaire::profile::Profile;
+use crate::questionnaire::{
+    catalog::{OTHER_ID, OTHER_PREFIX},
+    profile::Profile,
+};
 
 /// A fact's value, as a rule sees it.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +26,7 @@ pub const PROFILE_FIELDS: &[(&str, FieldKind)] = &[
     ("time_to_market", FieldKind::Word),
     ("clients", FieldKind::List),
     ("compliance", FieldKind::List),
+    ("skills", FieldKind::List),
 ];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,9 +58,22 @@ impl Facts<'_> {
     }
 
     fn answer(&self, question: &str) -> Value {
-        self.answers
-            .get(question)
-            .map_or(Value::Missing, |answer| Value::Word(answer.clone()))
+        self.answers.get(question).map_or(Value::Missing, |answer| {
+            // An "Other: ____" answer is `other` to the rules, whatever was typed.
+            let word = if answer.starts_with(OTHER_PREFIX) {
+                OTHER_ID
+            } else {
+                answer
+            };
+            Value::Word(word.to_owned())
+        })
+    }
+
+    /// True when the condition holds, or when the fact it asks about is not known yet (an option
+    /// fits until an earlier answer rules it out).
+    pub fn allows(&self, condition: &Condition, this_question: &str) -> bool {
+        self.value(&condition.fact, this_question) == Value::Missing
+            || self.holds(condition, this_question)
     }
 
     /// True when the condition holds for these facts.
@@ -84,6 +101,7 @@ fn profile_value(profile: &Profile, field: &str) -> Value {
                 .map(|c| c.id().to_owned())
                 .collect(),
         ),
+        "skills" => Value::List(profile.skills.clone()),
         _ => Value::Missing,
     }
 }
@@ -92,6 +110,7 @@ fn compare(actual: &Value, operator: Operator, expected: &str) -> bool {
     match (actual, operator) {
         (Value::Missing, _) => false,
         (Value::List(items), Operator::Has) => items.iter().any(|item| item == expected),
+        (Value::Word(word), Operator::In) => expected.split(',').any(|one| one == word),
         (Value::Word(word), Operator::Equals) => word == expected,
         (Value::Word(word), Operator::NotEquals) => word != expected,
         (Value::Number(number), operator) => {
@@ -105,7 +124,7 @@ fn compare(actual: &Value, operator: Operator, expected: &str) -> bool {
                 Operator::LessOrEqual => *number <= expected,
                 Operator::Greater => *number > expected,
                 Operator::GreaterOrEqual => *number >= expected,
-                Operator::Has => false,
+                Operator::Has | Operator::In => false,
             }
         }
         _ => false,

@@ -13,6 +13,7 @@ use crate::questionnaire::{
 fn startup_of_three() -> Profile {
     Profile {
         team_size: 3,
+        skills: vec![],
         experience: "TypeScript".into(),
         expected_users: 2_000,
         budget: Budget::Bootstrapped,

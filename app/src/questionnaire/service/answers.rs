@@ -7,12 +7,13 @@ use crate::{
     error::AppError,
     projects,
     questionnaire::{
-        catalog::{embedded, Question, QuestionKind},
+        catalog::{embedded, Question, QuestionKind, OTHER_PREFIX},
         entity::answer,
         repository::{self, AnswerFields},
         rules::advise,
         views::{
-            AnswerRecord, QuestionView, NOTE_MAX_CHARS, REASON_MAX_CHARS, TEXT_ANSWER_MAX_CHARS,
+            AnswerRecord, QuestionView, NOTE_MAX_CHARS, OTHER_MAX_CHARS, REASON_MAX_CHARS,
+            TEXT_ANSWER_MAX_CHARS,
         },
     },
 };
@@ -53,6 +54,7 @@ pub async fn save_answer(
         value: &value,
         note,
         catalog_version: &catalog.version,
+        answered_by: Some(member.user_id),
     };
     let saved = if expected_version == 0 {
         match repository::insert_answer(db, member.team_id, project_id, fields).await {
@@ -85,17 +87,30 @@ pub async fn save_answer(
         .ok_or(AppError::Internal)?;
     Ok(QuestionView {
         question: question.clone(),
-        answer: Some(AnswerRecord {
-            value: row.value.clone(),
-            note: row.note.clone(),
-            version: row.version,
-        }),
+        answer: Some(AnswerRecord::of(question, row)),
         advice: advise(question, &snapshot.facts()),
     })
 }
 
 fn valid_value(question: &Question, value: &str) -> Result<String, AppError> {
     let value = value.trim();
+    if let Some(typed) = value
+        .strip_prefix(OTHER_PREFIX)
+        .filter(|_| question.allow_other)
+    {
+        let typed = typed.split_whitespace().collect::<Vec<_>>().join(" ");
+        return match typed.chars().count() {
+            0 => Err(AppError::validation(
+                "other",
+                "Name the other choice in the box next to “Other”.",
+            )),
+            n if n > OTHER_MAX_CHARS => Err(AppError::validation(
+                "other",
+                format!("Keep the other choice to {OTHER_MAX_CHARS} characters or fewer."),
+            )),
+            _ => Ok(format!("{OTHER_PREFIX}{typed}")),
+        };
+    }
     match question.kind {
         QuestionKind::Choice if value.is_empty() => Err(AppError::validation(
             "value",
@@ -122,9 +137,7 @@ fn valid_value(question: &Question, value: &str) -> Result<String, AppError> {
 fn conflict(question: &Question, current: Option<&answer::Model>) -> AppError {
     let message = match current {
         Some(current) => {
-            let shown = question
-                .option(&current.value)
-                .map_or(current.value.as_str(), |o| o.label.as_str());
+            let shown = question.chosen(&current.value).label();
             let note = if current.note.is_empty() {
                 String::new()
             } else {

@@ -23,6 +23,7 @@ pub async fn profile_view(
         project: snapshot.project,
         profile: snapshot.profile,
         version: snapshot.profile_version,
+        skills: embedded().skills.clone(),
         first_topic: embedded().topics[0].id.clone(),
     })
 }
@@ -36,7 +37,7 @@ pub async fn save_profile(
     expected_version: i32,
 ) -> Result<Profile, AppError> {
     crate::projects::service::get_project(db, member, project_id).await?;
-    let profile = Profile::parse(form)?;
+    let profile = Profile::parse(form, &embedded().skills)?;
     let data = serde_json::to_string(&profile).map_err(|error| {
         tracing::error!(%error, "the profile does not serialise");
         AppError::Internal

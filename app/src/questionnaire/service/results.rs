@@ -7,7 +7,7 @@ use crate::{
     auth::Member,
     error::AppError,
     questionnaire::{
-        catalog::{embedded, RiskLevel},
+        catalog::{embedded, wording::as_sentence, RiskLevel},
         rules::{advise, review_flags},
         views::{ChoiceRow, PlanItem, ResultsView, TopicRisks},
     },
@@ -58,8 +58,11 @@ pub async fn results(
                 topic_id: topic.id.clone(),
                 question: question.text.clone(),
                 recommended: advice.recommendation.as_ref().map(|r| label_of(&r.option)),
-                recommended_reason: advice.recommendation.as_ref().map(|r| r.reason.clone()),
-                chosen: chosen_id.map(label_of),
+                recommended_reason: advice
+                    .recommendation
+                    .as_ref()
+                    .map(|r| as_sentence(&r.reason)),
+                chosen: chosen_id.map(|value| question.chosen(value).label()),
                 follows_recommendation: advice
                     .recommendation
                     .as_ref()

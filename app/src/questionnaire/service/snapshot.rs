@@ -9,7 +9,7 @@ use crate::{
     error::AppError,
     projects::{self, domain::Project},
     questionnaire::{
-        catalog::{embedded, Catalog, Topic},
+        catalog::{embedded, Catalog, MovedQuestion, Topic},
         entity::{answer, topic_mark},
         profile::Profile,
         repository,
@@ -40,12 +40,10 @@ impl Snapshot {
             Some(row) => (Some(parse_profile(&row.data)?), row.version),
             None => (None, 0),
         };
-        let answers: HashMap<String, answer::Model> =
-            repository::list_answers(db, member.team_id, project_id)
-                .await?
-                .into_iter()
-                .map(|row| (row.question_id.clone(), row))
-                .collect();
+        let answers = carry_moved_answers(
+            &embedded().moved,
+            repository::list_answers(db, member.team_id, project_id).await?,
+        );
         let marks = repository::list_marks(db, member.team_id, project_id)
             .await?
             .into_iter()
@@ -115,6 +113,31 @@ impl Snapshot {
     }
 }
 
+/// Answers by question id, answers given under a question's old id read as its new id (unless
+/// the new one has an answer of its own).
+pub fn carry_moved_answers(
+    moved: &[MovedQuestion],
+    rows: Vec<answer::Model>,
+) -> HashMap<String, answer::Model> {
+    let mut answers: HashMap<String, answer::Model> = HashMap::new();
+    let mut carried = Vec::new();
+    for row in rows {
+        match moved.iter().find(|m| m.from == row.question_id) {
+            Some(m) => carried.push((m.to.clone(), row)),
+            None => {
+                answers.insert(row.question_id.clone(), row);
+            }
+        }
+    }
+    for (to, mut row) in carried {
+        if !answers.contains_key(&to) {
+            row.question_id.clone_from(&to);
+            answers.insert(to, row);
+        }
+    }
+    answers
+}
+
 fn parse_profile(data: &str) -> Result<Profile, AppError> {
     serde_json::from_str(data).map_err(|error| {
         tracing::error!(%error, "a stored profile does not parse");
@@ -155,11 +178,10 @@ pub async fn topic_view(
         .iter()
         .map(|question| QuestionView {
             question: question.clone(),
-            answer: snapshot.answers.get(&question.id).map(|row| AnswerRecord {
-                value: row.value.clone(),
-                note: row.note.clone(),
-                version: row.version,
-            }),
+            answer: snapshot
+                .answers
+                .get(&question.id)
+                .map(|row| AnswerRecord::of(question, row)),
             advice: advise(question, &facts),
         })
         .collect();
