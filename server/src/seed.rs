@@ -58,9 +58,10 @@ pub fn realistic_adr(n: usize, decision_maker: &str) -> AdrForm {
     let fallback = app::questionnaire::catalog::ChoiceOption {
         id: "own".into(),
         label: "Our own approach".into(),
-        good: "Fits exactly.".into(),
-        bad: "We maintain it.".into(),
-        fits: "Nothing else fits.".into(),
+        good: "it fits exactly".into(),
+        bad: "we maintain it".into(),
+        fits: "nothing else fits".into(),
+        ..Default::default()
     };
     let chosen = question
         .options
@@ -71,7 +72,7 @@ pub fn realistic_adr(n: usize, decision_maker: &str) -> AdrForm {
         .iter()
         .map(|o| {
             format!(
-                "* **{}**: good: {} Bad: {} Fits when: {}\n",
+                "* **{}**. Good, because {}. Bad, because {}. Fits: {}.\n",
                 o.label, o.good, o.bad, o.fits
             )
         })

@@ -307,7 +307,43 @@ impl Fixture {
                 project(),
                 ("adr[title]".into(), format!("New by {caller:?}")),
             ],
-            "generate_adr" => vec![project(), ("topic_id".into(), "api".into())],
+            "generate_adr" => {
+                // Each caller allowed to write gets a decision of its own to record: a record
+                // already proposed is not written twice.
+                let topic = match caller {
+                    Caller::Editor => "database",
+                    Caller::Owner => "auth",
+                    _ => "api",
+                };
+                let view: TopicView = self
+                    .app
+                    .call_as(
+                        self.owner(),
+                        "get_topic",
+                        &[("project_id", &self.project), ("topic_id", topic)],
+                    )
+                    .await
+                    .json()
+                    .await
+                    .unwrap();
+                if let Some(question) = view.questions.iter().find(|q| q.answer.is_none()) {
+                    let saved = self
+                        .app
+                        .call_as(
+                            self.owner(),
+                            "save_answer",
+                            &[
+                                ("project_id", &self.project),
+                                ("question_id", &question.question.id),
+                                ("version", "0"),
+                                ("value", &question.question.options[0].id),
+                            ],
+                        )
+                        .await;
+                    assert!(saved.status().is_success());
+                }
+                vec![project(), ("topic_id".into(), topic.into())]
+            }
             "update_adr" | "change_adr_status" => {
                 let adr: app::decisions::domain::AdrView = self
                     .app

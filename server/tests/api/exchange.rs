@@ -517,6 +517,7 @@ async fn the_backup_and_the_architecture_document_hold_the_project(backend: Back
     let project = decided_project(&app, "Backed up").await;
     for (question, value) in [
         ("database.engine", "postgresql"),
+        ("database.product", "postgresql"),
         ("api.style", "rest"),
         ("modules.contexts", "Catalogue\nOrders"),
     ] {

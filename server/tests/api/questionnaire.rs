@@ -319,7 +319,20 @@ async fn the_results_order_risks_by_severity(backend: Backend) {
         .await
         .unwrap();
     let levels: Vec<RiskLevel> = results.plan.iter().map(|item| item.level).collect();
-    assert_eq!(levels, [RiskLevel::High, RiskLevel::Medium]);
+    // Custom sign-in (high); several stores and both choices made against the recommendation.
+    assert_eq!(
+        levels,
+        [
+            RiskLevel::High,
+            RiskLevel::Medium,
+            RiskLevel::Medium,
+            RiskLevel::Medium
+        ]
+    );
+    assert!(results
+        .plan
+        .iter()
+        .any(|item| item.reason.contains("against the recommendation")));
     assert_eq!(results.risks_by_topic[0].topic_id, "auth");
     let api = results
         .choices

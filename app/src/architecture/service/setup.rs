@@ -7,14 +7,16 @@ use crate::questionnaire::{
     profile_prose::{product_sentence, team_sentence},
 };
 
+/// (name, what it holds) of each environment variable.
+pub type EnvVars = Vec<(String, String)>;
+/// First-week steps by topic title.
+pub type FirstWeek = Vec<(String, Vec<String>)>;
+
 /// The environment variables (by name, first description kept) and first-week steps of every
 /// chosen option, in catalog order.
-pub fn setup_steps(
-    catalog: &Catalog,
-    inputs: &Inputs,
-) -> (Vec<(String, String)>, Vec<(String, Vec<String>)>) {
-    let mut env: Vec<(String, String)> = Vec::new();
-    let mut first_week: Vec<(String, Vec<String>)> = Vec::new();
+pub fn setup_steps(catalog: &Catalog, inputs: &Inputs) -> (EnvVars, FirstWeek) {
+    let mut env: EnvVars = Vec::new();
+    let mut first_week: FirstWeek = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for (topic, question) in catalog
         .topics

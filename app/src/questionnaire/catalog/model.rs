@@ -161,7 +161,7 @@ impl<'a> Chosen<'a> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChoiceOption {
     pub id: String,
     pub label: String,

@@ -159,7 +159,7 @@ fn check_decision(
         }
         (true, false) => {
             let owner = topic.questions.iter().find(|q| q.id == question.part_of);
-            if !owner.is_some_and(|q| !q.adr_title.is_empty()) {
+            if owner.is_none_or(|q| q.adr_title.is_empty()) {
                 problems.push(format!(
                     "field `part_of`: {} is no question of this topic with an `adr_title`",
                     question.part_of

@@ -8,15 +8,15 @@ use crate::questionnaire::{
     profile::{Budget, Client, Compliance, DataShape, Profile, TimeToMarket},
 };
 
+/// Budget, data, deadline and expected users.
+type Product = (Budget, DataShape, TimeToMarket, u64);
+
 fn team(
     team_size: u32,
     skills: &[&str],
-    budget: Budget,
-    data_shape: DataShape,
+    (budget, data_shape, time_to_market, expected_users): Product,
     clients: Vec<Client>,
     compliance: Vec<Compliance>,
-    time_to_market: TimeToMarket,
-    expected_users: u64,
 ) -> Profile {
     Profile {
         team_size,
@@ -37,12 +37,14 @@ fn typescript_product_team() -> Profile {
     team(
         4,
         &["typescript", "react", "postgresql"],
-        Budget::Modest,
-        DataShape::Relational,
+        (
+            Budget::Modest,
+            DataShape::Relational,
+            TimeToMarket::Months,
+            20_000,
+        ),
         vec![Web, Mobile],
         vec![],
-        TimeToMarket::Months,
-        20_000,
     )
 }
 
@@ -51,12 +53,14 @@ fn django_pair_on_a_deadline() -> Profile {
     team(
         2,
         &["python", "django"],
-        Budget::Bootstrapped,
-        DataShape::Relational,
+        (
+            Budget::Bootstrapped,
+            DataShape::Relational,
+            TimeToMarket::Weeks,
+            500,
+        ),
         vec![Client::Web],
         vec![],
-        TimeToMarket::Weeks,
-        500,
     )
 }
 
@@ -65,12 +69,14 @@ fn clinic_on_aws() -> Profile {
     team(
         8,
         &["java", "spring", "aws"],
-        Budget::Funded,
-        DataShape::Relational,
+        (
+            Budget::Funded,
+            DataShape::Relational,
+            TimeToMarket::Quarters,
+            50_000,
+        ),
         vec![Client::Web, Client::Mobile],
         vec![Compliance::Hipaa, Compliance::Gdpr],
-        TimeToMarket::Quarters,
-        50_000,
     )
 }
 
@@ -79,12 +85,14 @@ fn iot_team_in_go() -> Profile {
     team(
         3,
         &["go", "docker", "gcp"],
-        Budget::Modest,
-        DataShape::Document,
+        (
+            Budget::Modest,
+            DataShape::Document,
+            TimeToMarket::Months,
+            100_000,
+        ),
         vec![Client::Iot, Client::ThirdPartyApi],
         vec![],
-        TimeToMarket::Months,
-        100_000,
     )
 }
 
@@ -93,12 +101,14 @@ fn rails_agency() -> Profile {
     team(
         5,
         &["ruby", "rails", "postgresql"],
-        Budget::Modest,
-        DataShape::Relational,
+        (
+            Budget::Modest,
+            DataShape::Relational,
+            TimeToMarket::Weeks,
+            5_000,
+        ),
         vec![Client::Web],
         vec![],
-        TimeToMarket::Weeks,
-        5_000,
     )
 }
 
@@ -107,12 +117,14 @@ fn dotnet_enterprise_team() -> Profile {
     team(
         12,
         &["csharp", "aspnet", "azure", "angular"],
-        Budget::Funded,
-        DataShape::Mixed,
+        (
+            Budget::Funded,
+            DataShape::Mixed,
+            TimeToMarket::Quarters,
+            500_000,
+        ),
         vec![Client::Web, Client::ThirdPartyApi],
         vec![Compliance::Soc2],
-        TimeToMarket::Quarters,
-        500_000,
     )
 }
 
@@ -130,11 +142,19 @@ fn advice(profile: &Profile, answers: &[(&str, &str)], question: &str) -> Advice
 }
 
 type Maker = fn() -> Profile;
+/// (team, earlier answers, question, expected option, a word the reason must name)
+type RecommendationRow = (
+    Maker,
+    &'static [(&'static str, &'static str)],
+    &'static str,
+    &'static str,
+    &'static str,
+);
 
 #[test]
 fn products_are_recommended_from_skills_first_and_the_reason_names_them() {
     // (team, earlier answers, question, expected option, a word the reason must name)
-    let table: &[(Maker, &[(&str, &str)], &str, &str, &str)] = &[
+    let table: &[RecommendationRow] = &[
         (
             typescript_product_team,
             &[],

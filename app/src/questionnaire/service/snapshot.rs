@@ -130,9 +130,9 @@ pub fn carry_moved_answers(
         }
     }
     for (to, mut row) in carried {
-        if !answers.contains_key(&to) {
-            row.question_id.clone_from(&to);
-            answers.insert(to, row);
+        if let std::collections::hash_map::Entry::Vacant(slot) = answers.entry(to) {
+            row.question_id.clone_from(slot.key());
+            slot.insert(row);
         }
     }
     answers
