@@ -12,6 +12,7 @@ test("downloads the ADRs as a zip and the architecture document, and imports a z
   const answer = (question_id: string, value: string) =>
     callServer(page.request, "save_answer", { project_id: String(project.id), question_id, version: "0", value });
   await answer("database.engine", "postgresql");
+  await answer("database.product", "postgresql");
   await answer("architecture.style", "modular-monolith");
   await answer("modules.contexts", "Catalogue\nOrders\nPayments");
   await callServer(page.request, "generate_adr", { project_id: String(project.id), topic_id: "database" });

@@ -25,6 +25,8 @@ pub enum StartupError {
     Database(#[from] sea_orm::DbErr),
     #[error("could not listen on {addr}: {source}")]
     Listen { addr: SocketAddr, source: io::Error },
+    #[error("the built-in questionnaire is broken: {0}")]
+    Catalog(String),
 }
 
 pub struct Application {
@@ -44,6 +46,8 @@ impl Application {
         config: &Config,
         extra_routes: Router<AppState>,
     ) -> Result<Self, StartupError> {
+        app::questionnaire::catalog::checked()
+            .map_err(|error| StartupError::Catalog(error.to_string()))?;
         let db = database::connect(config).await?;
         database::migrate(&db).await?;
         let state = AppState {

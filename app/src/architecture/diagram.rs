@@ -36,12 +36,16 @@ impl Picture {
             })
             .filter(|c| !c.is_empty())
             .unwrap_or_else(|| "not named yet".to_owned());
-        let style = view.style.as_ref().map_or("Backend", |s| s.text.as_str());
+        let stack = part("backend", "stack not chosen");
+        let backend = match &view.style {
+            Some(style) => format!("{} · {stack}", style.text),
+            None => stack,
+        };
         Self {
             clients,
             frontend: part("frontend", "not chosen yet"),
             api: part("api", "API"),
-            backend: format!("{style} · {}", part("backend", "backend stack not chosen")),
+            backend,
             modules: view.modules.clone(),
             database: part("database", "not chosen yet"),
             auth: part("auth", "not chosen yet"),

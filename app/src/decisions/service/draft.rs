@@ -52,8 +52,12 @@ pub struct DraftInputs<'a> {
     pub decision_makers: Vec<String>,
 }
 
-/// The ADR for one decision; `None` while none of its choices is answered.
+/// The ADR for one decision; `None` until its own question is answered (its title says what was
+/// decided).
 pub fn draft_decision(inputs: &DraftInputs) -> Option<AdrForm> {
+    if !inputs.facts.answers.contains_key(&inputs.owner.id) {
+        return None;
+    }
     let answered: Vec<(&Question, Chosen, Advice)> = inputs
         .questions
         .iter()
@@ -207,32 +211,41 @@ fn considered_options(answered: &[(&Question, Chosen, Advice)]) -> String {
     options.trim_end().to_owned()
 }
 
-/// "Chosen option: "NestJS", because the team knows TypeScript, …" for the owner; one bullet
-/// per other question of the decision; the team's notes quoted below.
+/// "Chosen option: "NestJS", because the team knows TypeScript, …" for the owner, with the
+/// team's note quoted below it; then one bullet per other question of the decision, its note
+/// after it.
 fn outcome(inputs: &DraftInputs, answered: &[(&Question, Chosen, Advice)]) -> String {
-    let mut outcome = String::new();
-    // The decision itself first, then what goes with it.
-    let mut ordered: Vec<_> = answered.iter().collect();
-    ordered.sort_by_key(|(question, ..)| question.id != inputs.owner.id);
-    for (question, chosen, advice) in ordered {
+    let note_of = |question: &Question| {
+        inputs
+            .notes
+            .get(&question.id)
+            .map(|note| note.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|note| !note.is_empty())
+    };
+    let mut blocks: Vec<String> = Vec::new();
+    let mut bullets: Vec<String> = Vec::new();
+    for (question, chosen, advice) in answered {
         if question.kind != QuestionKind::Choice {
             continue;
         }
         let why = reason_for(question, *chosen, advice);
         if question.id == inputs.owner.id {
-            let _ = writeln!(outcome, "Chosen option: \"{}\", {why}\n", chosen.name());
+            blocks.insert(0, format!("Chosen option: \"{}\", {why}", chosen.name()));
+            if let Some(note) = note_of(question) {
+                blocks.insert(1, format!("> {note}"));
+            }
         } else {
-            let _ = writeln!(outcome, "* {} **{}**, {why}", question.text, chosen.name());
-        }
-        if let Some(note) = inputs
-            .notes
-            .get(&question.id)
-            .filter(|n| !n.trim().is_empty())
-        {
-            let _ = writeln!(outcome, "\n> {}\n", note.trim().replace('\n', "\n> "));
+            let mut bullet = format!("* {} **{}**, {why}", question.text, chosen.name());
+            if let Some(note) = note_of(question) {
+                bullet.push_str(&format!(" The team's note: “{note}”"));
+            }
+            bullets.push(bullet);
         }
     }
-    outcome.trim_end().to_owned()
+    if !bullets.is_empty() {
+        blocks.push(bullets.join("\n"));
+    }
+    blocks.join("\n\n")
 }
 
 /// The rest of the sentence after the chosen name, ending with a full stop.

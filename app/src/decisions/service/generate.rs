@@ -49,6 +49,7 @@ pub async fn generate_from_topic(
     let facts = snapshot.facts();
     let mut drafts = Vec::new();
     let mut recorded = Vec::new();
+    let mut waiting = Vec::new();
     for (owner, questions) in decisions_of(topic) {
         if let Some(number) = open.get(&owner.id) {
             recorded.push(display_number(*number));
@@ -74,12 +75,24 @@ pub async fn generate_from_topic(
             notes: &notes,
             decision_makers,
         };
-        if let Some(form) = draft_decision(&inputs) {
-            drafts.push((owner.id.as_str(), form));
+        match draft_decision(&inputs) {
+            Some(form) => drafts.push((owner.id.as_str(), form)),
+            None if questions
+                .iter()
+                .any(|q| snapshot.answers.contains_key(&q.id)) =>
+            {
+                waiting.push(format!("“{}”", owner.text));
+            }
+            None => {}
         }
     }
     if drafts.is_empty() {
-        let message = if recorded.is_empty() {
+        let message = if !waiting.is_empty() {
+            format!(
+                "Answer {} to record what was decided.",
+                waiting.join(" and ")
+            )
+        } else if recorded.is_empty() {
             "Answer at least one question of this topic before writing its decision.".to_owned()
         } else {
             format!(

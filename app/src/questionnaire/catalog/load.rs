@@ -25,13 +25,18 @@ struct CatalogHeader {
     moved: Vec<MovedQuestion>,
 }
 
-static EMBEDDED: LazyLock<Catalog> = LazyLock::new(|| {
-    load(CATALOG_TOML, files::TOPIC_FILES).unwrap_or_else(|error| panic!("{error}"))
-});
+static EMBEDDED: LazyLock<Result<Catalog, CatalogError>> =
+    LazyLock::new(|| load(CATALOG_TOML, files::TOPIC_FILES));
+
+/// The catalog built into this binary, or what is wrong with it. The server checks it before it
+/// starts, so that a broken catalog stops it with the file and field named.
+pub fn checked() -> Result<&'static Catalog, &'static CatalogError> {
+    EMBEDDED.as_ref()
+}
 
 /// The catalog built into this binary. Validated by the test suite and at start-up.
 pub fn embedded() -> &'static Catalog {
-    &EMBEDDED
+    checked().unwrap_or_else(|error| panic!("{error}"))
 }
 
 /// Parses, renders and validates a catalog from its header and topic files.
@@ -113,6 +118,40 @@ mod tests {
         let html = render_guidance("**bold** <script>alert(1)</script>");
         assert!(html.contains("<strong>bold</strong>"));
         assert!(!html.contains("<script>"));
+    }
+
+    #[test]
+    fn a_problem_names_the_file_the_question_the_option_and_the_field() {
+        let mut files: Vec<(String, String)> = files::TOPIC_FILES
+            .iter()
+            .map(|(name, text)| ((*name).to_owned(), (*text).to_owned()))
+            .collect();
+        let (name, text) = files
+            .iter_mut()
+            .find(|(name, _)| name.ends_with("-database.toml"))
+            .unwrap();
+        let name = name.clone();
+        let good = "good = \"it gives transactions, joins and constraints";
+        assert!(
+            text.contains(good),
+            "the fixture still has PostgreSQL's trade-off"
+        );
+        *text = text.replacen(
+            good,
+            "good = \"Transactions. Joins. Constraints.\"\nx = \"",
+            1,
+        );
+        let borrowed: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(n, t)| (n.as_str(), t.as_str()))
+            .collect();
+        let error = load(CATALOG_TOML, &borrowed).unwrap_err();
+        assert!(
+            error.0.contains(&format!(
+                "topics/{name}: question database.product, option postgresql, field `good`"
+            )),
+            "{error}"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod validate;
 pub mod wording;
 
 #[cfg(feature = "ssr")]
-pub use load::{embedded, load, CatalogError};
+pub use load::{checked, embedded, load, CatalogError};
 pub use model::*;
 #[cfg(feature = "ssr")]
 pub use validate::validate;

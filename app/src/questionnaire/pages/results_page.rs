@@ -76,6 +76,7 @@ fn Results(view: ResultsView) -> impl IntoView {
         </section>
         <section class="card" aria-labelledby="plan">
             <h2 id="plan">"Improvement plan"</h2>
+            {view.plan.is_empty().then(|| view! { <p>"Nothing to improve in the answers so far."</p> })}
             <ol class="plan">
                 {view.plan.iter().map(|item| view! {
                     <li class=item.level.css_class()>

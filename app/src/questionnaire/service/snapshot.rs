@@ -198,3 +198,66 @@ pub async fn topic_view(
         has_profile: snapshot.profile.is_some(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(question_id: &str, value: &str) -> answer::Model {
+        answer::Model {
+            id: 0,
+            team_id: 1,
+            project_id: 1,
+            topic_id: "frontend".into(),
+            question_id: question_id.into(),
+            value: value.into(),
+            note: String::new(),
+            catalog_version: "2026.11.2".into(),
+            version: 1,
+            updated_at: chrono::Utc::now(),
+            answered_by: None,
+        }
+    }
+
+    #[test]
+    fn answers_under_a_moved_id_carry_over_unless_the_new_id_has_its_own() {
+        let moved = [MovedQuestion {
+            from: "frontend.framework".into(),
+            to: "frontend.approach".into(),
+            since: "2026.12.1".into(),
+        }];
+        let carried =
+            carry_moved_answers(&moved, vec![row("frontend.framework", "team-framework")]);
+        assert_eq!(carried["frontend.approach"].value, "team-framework");
+        assert!(!carried.contains_key("frontend.framework"));
+        let both = carry_moved_answers(
+            &moved,
+            vec![
+                row("frontend.approach", "server-rendered"),
+                row("frontend.framework", "team-framework"),
+            ],
+        );
+        assert_eq!(both["frontend.approach"].value, "server-rendered");
+        assert_eq!(both.len(), 1);
+        assert!(embedded()
+            .moved
+            .iter()
+            .all(|m| embedded().question(&m.to).is_some()));
+    }
+
+    #[test]
+    fn an_answer_given_before_its_question_changed_says_so() {
+        let (_, question) = embedded().question("database.engine").unwrap();
+        assert_eq!(question.changed_in, "2026.12.1");
+        let old = AnswerRecord::of(question, &row("database.engine", "postgresql"));
+        assert_eq!(old.changed_since.as_deref(), Some("2026.11.2"));
+        let mut current = row("database.engine", "postgresql");
+        current.catalog_version = embedded().version.clone();
+        assert_eq!(AnswerRecord::of(question, &current).changed_since, None);
+        let (_, unchanged) = embedded().question("core.priority").unwrap();
+        assert_eq!(
+            AnswerRecord::of(unchanged, &row("core.priority", "speed")).changed_since,
+            None
+        );
+    }
+}
