@@ -33,7 +33,7 @@ test("downloads the ADRs as a zip and the architecture document, and imports a z
   expect(names).toContain("doc/adr/README.md");
   const adrFile = names.find((name) => name.startsWith("doc/adr/0001-"))!;
   const text = zip.readAsText(adrFile);
-  expect(text).toMatch(/^# 1\. Database strategy: /);
+  expect(text).toMatch(/^# 1\. Use PostgreSQL as the main database\n/);
   expect(text).toContain("## Status\n\nAccepted\n");
   expect(text).toContain("## Context\n\n");
 

@@ -27,14 +27,7 @@ async fn create(app: &TestApp, project: &str, fields: &[(&str, &str)]) -> reqwes
 }
 
 async fn get(app: &TestApp, project: &str, number: i32) -> AdrView {
-    app.call(
-        "get_adr",
-        &[("project_id", project), ("number", &number.to_string())],
-    )
-    .await
-    .json()
-    .await
-    .unwrap()
+    app.adr(project, number).await
 }
 
 async fn log(app: &TestApp, project: &str, filters: &[(&str, &str)]) -> AdrLogPage {

@@ -209,6 +209,39 @@ impl TestApp {
         project.id.to_string()
     }
 
+    /// ADR `number` of `project`, as the owner sees it.
+    pub async fn adr(&self, project: &str, number: i32) -> app::decisions::domain::AdrView {
+        self.call(
+            "get_adr",
+            &[("project_id", project), ("number", &number.to_string())],
+        )
+        .await
+        .json()
+        .await
+        .expect("an ADR")
+    }
+
+    /// A topic of `project` with its questions, answers and advice, as the owner sees it.
+    pub async fn topic(&self, project: &str, topic: &str) -> app::questionnaire::views::TopicView {
+        self.call("get_topic", &[("project_id", project), ("topic_id", topic)])
+            .await
+            .json()
+            .await
+            .expect("a topic")
+    }
+
+    /// The HTML (or markdown) the owner gets at `path`.
+    pub async fn page_text(&self, path: &str) -> String {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("the app answers")
+            .text()
+            .await
+            .expect("a body")
+    }
+
     /// Creates an ADR titled `title` in `project` as the owner; fails the test if refused.
     pub async fn create_adr(&self, project: &str, title: &str) {
         let created = self

@@ -70,11 +70,7 @@ async fn stored_answers(app: &TestApp) -> u64 {
 }
 
 async fn topic(app: &TestApp, project: &str, topic: &str) -> TopicView {
-    app.call("get_topic", &[("project_id", project), ("topic_id", topic)])
-        .await
-        .json()
-        .await
-        .unwrap()
+    app.topic(project, topic).await
 }
 
 async fn a_profile_is_saved_and_drives_the_risk_of_an_answer(backend: Backend) {

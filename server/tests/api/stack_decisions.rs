@@ -1,10 +1,7 @@
 //! From skills to a stack: the profile's skills drive the recommendations, "Other" answers flow
 //! into the ADRs, each decision of a topic becomes its own ADR naming the members who answered,
 //! and ARCHITECTURE.md names the products.
-use app::{
-    decisions::domain::{AdrStatus, AdrView},
-    questionnaire::views::{ProfileView, TopicView},
-};
+use app::{decisions::domain::AdrStatus, questionnaire::views::ProfileView};
 use reqwest::StatusCode;
 
 use crate::helpers::{on_both_databases, spawn_app, Backend, TestApp};
@@ -56,25 +53,6 @@ async fn answer_as(
     .await
 }
 
-async fn topic(app: &TestApp, project: &str, topic: &str) -> TopicView {
-    app.call("get_topic", &[("project_id", project), ("topic_id", topic)])
-        .await
-        .json()
-        .await
-        .unwrap()
-}
-
-async fn adr(app: &TestApp, project: &str, number: i32) -> AdrView {
-    app.call(
-        "get_adr",
-        &[("project_id", project), ("number", &number.to_string())],
-    )
-    .await
-    .json()
-    .await
-    .unwrap()
-}
-
 async fn skills_are_chosen_from_the_catalog_and_drive_the_recommendation(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
@@ -98,7 +76,7 @@ async fn skills_are_chosen_from_the_catalog_and_drive_the_recommendation(backend
         view.skills.iter().any(|s| s.id == "typescript"),
         "the form lists the catalog's skills"
     );
-    let backend = topic(&app, &project, "backend").await;
+    let backend = app.topic(&project, "backend").await;
     let language = backend
         .questions
         .iter()
@@ -165,8 +143,8 @@ async fn each_decision_of_a_topic_becomes_an_adr_by_the_people_who_answered(back
         .json()
         .await
         .unwrap();
-    let framework = adr(&app, &project, first).await;
-    let layering = adr(&app, &project, first + 1).await;
+    let framework = app.adr(&project, first).await;
+    let layering = app.adr(&project, first + 1).await;
     assert_eq!(
         framework.summary.title,
         "Build the backend with Hono on Bun in TypeScript"
@@ -224,27 +202,15 @@ async fn each_decision_of_a_topic_becomes_an_adr_by_the_people_who_answered(back
         .await;
     assert_eq!(accepted.status(), StatusCode::OK);
     let page = app
-        .client
-        .get(app.url(&format!("/projects/{project}/decisions/{}", first + 1)))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+        .page_text(&format!("/projects/{project}/decisions/{}", first + 1))
+        .await;
     assert!(
         page.contains(&format!("Proposed on {proposed_on}")),
         "the layering ADR is still proposed"
     );
     let log = app
-        .client
-        .get(app.url(&format!("/projects/{project}/decisions")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+        .page_text(&format!("/projects/{project}/decisions"))
+        .await;
     assert!(
         log.contains("Backend and its layers") && !log.contains(">backend<"),
         "the log shows topic titles, not ids: {log}"
@@ -284,14 +250,8 @@ async fn the_architecture_document_names_the_products_chosen(backend: Backend) {
         .await;
     assert_eq!(generated.status(), StatusCode::OK);
     let document = app
-        .client
-        .get(app.url(&format!("/projects/{project}/ARCHITECTURE.md")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+        .page_text(&format!("/projects/{project}/ARCHITECTURE.md"))
+        .await;
     for named in [
         "| Frontend | React on Vercel |",
         "| Backend | NestJS (TypeScript) |",

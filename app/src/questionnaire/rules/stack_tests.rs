@@ -1,40 +1,15 @@
 //! The real catalog's product questions over six realistic teams: what it recommends, why, and
 //! the findings a reviewer would raise.
-use std::collections::HashMap;
-
 use super::*;
-use crate::questionnaire::{
-    catalog::embedded,
-    profile::{Budget, Client, Compliance, DataShape, Profile, TimeToMarket},
+use crate::{
+    questionnaire::profile::{Budget, Client, Compliance, DataShape, Profile, TimeToMarket},
+    testing::{advice, profile},
 };
-
-/// Budget, data, deadline and expected users.
-type Product = (Budget, DataShape, TimeToMarket, u64);
-
-fn team(
-    team_size: u32,
-    skills: &[&str],
-    (budget, data_shape, time_to_market, expected_users): Product,
-    clients: Vec<Client>,
-    compliance: Vec<Compliance>,
-) -> Profile {
-    Profile {
-        team_size,
-        skills: skills.iter().map(|s| (*s).to_owned()).collect(),
-        experience: String::new(),
-        expected_users,
-        budget,
-        data_shape,
-        clients,
-        compliance,
-        time_to_market,
-    }
-}
 
 /// Four people who know TypeScript, React and PostgreSQL: a marketplace on web and mobile.
 fn typescript_product_team() -> Profile {
     use Client::*;
-    team(
+    profile(
         4,
         &["typescript", "react", "postgresql"],
         (
@@ -50,7 +25,7 @@ fn typescript_product_team() -> Profile {
 
 /// Two Django developers with a month and no money.
 fn django_pair_on_a_deadline() -> Profile {
-    team(
+    profile(
         2,
         &["python", "django"],
         (
@@ -66,7 +41,7 @@ fn django_pair_on_a_deadline() -> Profile {
 
 /// Eight Java developers on AWS building a patient portal.
 fn clinic_on_aws() -> Profile {
-    team(
+    profile(
         8,
         &["java", "spring", "aws"],
         (
@@ -82,7 +57,7 @@ fn clinic_on_aws() -> Profile {
 
 /// Three Go developers collecting readings from devices.
 fn iot_team_in_go() -> Profile {
-    team(
+    profile(
         3,
         &["go", "docker", "gcp"],
         (
@@ -98,7 +73,7 @@ fn iot_team_in_go() -> Profile {
 
 /// A Rails agency team of five with a one-month deadline.
 fn rails_agency() -> Profile {
-    team(
+    profile(
         5,
         &["ruby", "rails", "postgresql"],
         (
@@ -114,7 +89,7 @@ fn rails_agency() -> Profile {
 
 /// Twelve .NET developers on Azure with SOC 2 and partners calling the API.
 fn dotnet_enterprise_team() -> Profile {
-    team(
+    profile(
         12,
         &["csharp", "aspnet", "azure", "angular"],
         (
@@ -126,19 +101,6 @@ fn dotnet_enterprise_team() -> Profile {
         vec![Client::Web, Client::ThirdPartyApi],
         vec![Compliance::Soc2],
     )
-}
-
-fn advice(profile: &Profile, answers: &[(&str, &str)], question: &str) -> Advice {
-    let answers: HashMap<String, String> = answers
-        .iter()
-        .map(|(q, a)| ((*q).to_owned(), (*a).to_owned()))
-        .collect();
-    let facts = Facts {
-        profile: Some(profile),
-        answers: &answers,
-    };
-    let (_, question) = embedded().question(question).expect("question exists");
-    advise(question, &facts)
 }
 
 type Maker = fn() -> Profile;

@@ -5,9 +5,12 @@ use super::*;
 
 /// A realistic profile, built by a function so each table row gets a fresh one.
 type ProfileMaker = fn() -> Profile;
-use crate::questionnaire::{
-    catalog::embedded,
-    profile::{Budget, Client, Compliance, DataShape, Profile, TimeToMarket},
+use crate::{
+    questionnaire::{
+        catalog::embedded,
+        profile::{Budget, Client, Compliance, DataShape, Profile, TimeToMarket},
+    },
+    testing::advice,
 };
 
 fn startup_of_three() -> Profile {
@@ -46,19 +49,6 @@ fn clinic_app() -> Profile {
         time_to_market: TimeToMarket::Weeks,
         ..startup_of_three()
     }
-}
-
-fn advice(profile: &Profile, answers: &[(&str, &str)], question: &str) -> Advice {
-    let answers: HashMap<String, String> = answers
-        .iter()
-        .map(|(q, a)| ((*q).to_owned(), (*a).to_owned()))
-        .collect();
-    let facts = Facts {
-        profile: Some(profile),
-        answers: &answers,
-    };
-    let (_, question) = embedded().question(question).expect("question exists");
-    advise(question, &facts)
 }
 
 #[test]

@@ -18,6 +18,7 @@ use crate::{
         profile::{Budget, Client, Compliance, DataShape, Profile, TimeToMarket},
         rules::{advise, Facts},
     },
+    testing::profile,
 };
 
 struct Team {
@@ -28,28 +29,6 @@ struct Team {
     members: &'static [&'static str],
 }
 
-fn profile(
-    team_size: u32,
-    skills: &[&str],
-    experience: &str,
-    (budget, data_shape, time_to_market): (Budget, DataShape, TimeToMarket),
-    clients: Vec<Client>,
-    compliance: Vec<Compliance>,
-    expected_users: u64,
-) -> Profile {
-    Profile {
-        team_size,
-        skills: skills.iter().map(|s| (*s).to_owned()).collect(),
-        experience: experience.to_owned(),
-        expected_users,
-        budget,
-        data_shape,
-        clients,
-        compliance,
-        time_to_market,
-    }
-}
-
 fn teams() -> Vec<Team> {
     vec![
         Team {
@@ -57,11 +36,14 @@ fn teams() -> Vec<Team> {
             profile: profile(
                 4,
                 &["typescript", "react", "postgresql"],
-                "",
-                (Budget::Modest, DataShape::Relational, TimeToMarket::Months),
+                (
+                    Budget::Modest,
+                    DataShape::Relational,
+                    TimeToMarket::Months,
+                    20_000,
+                ),
                 vec![Client::Web, Client::Mobile],
                 vec![],
-                20_000,
             ),
             answers: &[
                 (
@@ -80,19 +62,21 @@ fn teams() -> Vec<Team> {
         },
         Team {
             slug: "django-pair-one-month",
-            profile: profile(
-                2,
-                &["python", "django"],
-                "Some jQuery",
-                (
-                    Budget::Bootstrapped,
-                    DataShape::Relational,
-                    TimeToMarket::Weeks,
-                ),
-                vec![Client::Web],
-                vec![Compliance::Gdpr],
-                500,
-            ),
+            profile: Profile {
+                experience: "Some jQuery".into(),
+                ..profile(
+                    2,
+                    &["python", "django"],
+                    (
+                        Budget::Bootstrapped,
+                        DataShape::Relational,
+                        TimeToMarket::Weeks,
+                        500,
+                    ),
+                    vec![Client::Web],
+                    vec![Compliance::Gdpr],
+                )
+            },
             answers: &[
                 ("modules.contexts", "Bookings\nInvoices", ""),
                 (
@@ -118,15 +102,14 @@ fn teams() -> Vec<Team> {
             profile: profile(
                 8,
                 &["java", "spring", "aws", "react", "terraform"],
-                "",
                 (
                     Budget::Funded,
                     DataShape::Relational,
                     TimeToMarket::Quarters,
+                    50_000,
                 ),
                 vec![Client::Web, Client::Mobile],
                 vec![Compliance::Hipaa, Compliance::Gdpr],
-                50_000,
             ),
             answers: &[
                 (
