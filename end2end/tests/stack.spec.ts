@@ -52,6 +52,7 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel(/^Relational/).check();
       await page.getByLabel("In one to three months").check();
       await page.getByLabel("Web", { exact: true }).check();
+      await page.screenshot({ path: `screenshots/stack-profile-${shot}.png`, fullPage: true });
       await page.getByRole("button", { name: "Save profile and continue" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Core principles");
       await hydrated(page, javaScriptEnabled);
@@ -69,6 +70,8 @@ for (const javaScriptEnabled of [true, false]) {
       // Frameworks of other languages no longer fit, and say so.
       const framework = page.locator("article.question", { has: page.getByRole("group", { name: "Which backend framework will you build on?" }) });
       await expect(framework.locator(".unfit-options summary")).toContainText("do not fit your earlier answers");
+      await expect(framework.locator(".recommendation")).toContainText("NestJS");
+      await page.screenshot({ path: `screenshots/stack-backend-topic-${shot}.png`, fullPage: true });
       await answer(page, "Which backend framework will you build on?", "NestJS");
 
       await openTopic(page, "Database strategy", javaScriptEnabled);

@@ -66,6 +66,9 @@ pub struct BackupAdr {
     pub title: String,
     pub status: String,
     pub topic_id: Option<String>,
+    /// The question whose decision it records (absent in backups from before decisions had one).
+    #[serde(default)]
+    pub question_id: Option<String>,
     pub decision_date: Option<NaiveDate>,
     pub revisit_by: Option<NaiveDate>,
     #[serde(default)]

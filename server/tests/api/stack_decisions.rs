@@ -177,6 +177,14 @@ async fn each_decision_of_a_topic_becomes_an_adr_by_the_people_who_answered(back
     );
     assert_eq!(layering.summary.decision_makers.len(), 1);
 
+    // A backup keeps which decision each ADR records.
+    let backup: serde_json::Value = serde_json::from_str(
+        &app.page_text(&format!("/projects/{project}/backup.json"))
+            .await,
+    )
+    .unwrap();
+    assert_eq!(backup["adrs"][0]["question_id"], "backend.framework");
+
     // Writing again skips the decisions already on record.
     let again = app
         .call(

@@ -46,6 +46,10 @@ fn fifteen_components_with_long_names_are_drawn_whole() {
     p.database = "PostgreSQL on Amazon RDS".into();
     p.hosting = "Amazon ECS on Fargate, Docker image on an official slim base".into();
     let svg = p.svg();
+    // To look at it: GW_DIAGRAM_OUT=/tmp/diagram.svg, then open the file in a browser.
+    if let Some(out) = std::env::var_os("GW_DIAGRAM_OUT") {
+        std::fs::write(out, &svg).unwrap();
+    }
     assert!(!svg.contains('…'), "no label is cut: {svg}");
     let texts: String = svg
         .split("<text")

@@ -74,6 +74,7 @@ pub async fn project_backup(
                 title: a.title.clone(),
                 status: a.status.clone(),
                 topic_id: a.topic_id.clone(),
+                question_id: a.question_id.clone(),
                 decision_date: a.decision_date,
                 revisit_by: a.revisit_by,
                 decision_makers: names(&a.decision_makers),

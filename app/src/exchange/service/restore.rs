@@ -143,10 +143,10 @@ fn checked_adrs(backup: &ProjectBackup) -> Result<Vec<RestoredAdr>, AppError> {
                 "its number is out of range or given twice".into(),
             ));
         }
-        if adr
-            .topic_id
-            .as_ref()
-            .is_some_and(|t| t.chars().count() > 64)
+        if [&adr.topic_id, &adr.question_id]
+            .into_iter()
+            .flatten()
+            .any(|id| id.chars().count() > 64)
         {
             return Err(refuse(adr.number, "its topic is damaged".into()));
         }
@@ -197,6 +197,7 @@ fn checked_adrs(backup: &ProjectBackup) -> Result<Vec<RestoredAdr>, AppError> {
             number: adr.number,
             status,
             topic_id: adr.topic_id.clone(),
+            question_id: adr.question_id.clone(),
             date: adr.decision_date,
             form,
             markdown_extras: extras,
