@@ -20,7 +20,7 @@ test("answers a topic, records its decision, edits, accepts and supersedes it, f
   await page.getByRole("button", { name: "Write the decision record" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("ADR-0001 Expose the backend as a REST API over JSON");
   await expect(page.locator(".status")).toHaveText("Proposed");
-  await expect(page.locator(".adr-section p", { hasText: 'Chosen option: "REST", because ' })).toBeVisible();
+  await expect(page.locator(".adr-section p", { hasText: 'Chosen option: "REST over JSON", because ' })).toBeVisible();
   await expect(page.locator(".adr-section", { hasText: "Partners want plain HTTP." })).toBeVisible();
 
   // Edit a section, with a server-rendered preview first.

@@ -229,13 +229,18 @@ fn outcome(inputs: &DraftInputs, answered: &[(&Question, Chosen, Advice)]) -> St
             continue;
         }
         let why = reason_for(question, *chosen, advice);
+        // The option as the list above names it (or what the team typed).
+        let listed = match chosen {
+            Chosen::Option(option) => option.label.as_str(),
+            other => other.name(),
+        };
         if question.id == inputs.owner.id {
-            blocks.insert(0, format!("Chosen option: \"{}\", {why}", chosen.name()));
+            blocks.insert(0, format!("Chosen option: \"{listed}\", {why}"));
             if let Some(note) = note_of(question) {
                 blocks.insert(1, format!("> {note}"));
             }
         } else {
-            let mut bullet = format!("* {} **{}**, {why}", question.text, chosen.name());
+            let mut bullet = format!("* {} **{listed}**, {why}", question.text);
             if let Some(note) = note_of(question) {
                 bullet.push_str(&format!(" The team's note: “{note}”"));
             }
@@ -258,7 +263,7 @@ fn reason_for(question: &Question, chosen: Chosen, advice: &Advice) -> String {
         }
         (_, Some(r), Some(recommended)) => format!(
             "although Groundwork recommended \"{}\" because {}.",
-            recommended.short_name(),
+            recommended.label,
             r.reason.trim()
         ),
         (Some(option), ..) => format!("because it fits this case: {}.", option.fits.trim()),

@@ -20,10 +20,10 @@ pub fn against_recommendation(
         return None;
     }
     let name = chosen.name();
+    let other = recommended.short_name();
     let improvement = if improvement.trim().is_empty() {
         format!(
-            "Write down in the decision record why {name} serves the team better than {}, and check that reason after the first release.",
-            recommended.short_name()
+            "Write down in the decision record why “{name}” serves the team better than “{other}”, and check that reason after the first release."
         )
     } else {
         as_sentence(improvement)
@@ -31,8 +31,7 @@ pub fn against_recommendation(
     Some(Risk {
         level: RiskLevel::Medium,
         reason: format!(
-            "The team chose {name} against the recommendation of {}, which was made because {}.",
-            recommended.short_name(),
+            "The team chose “{name}” against the recommendation of “{other}”, made because {}.",
             recommendation.reason.trim().trim_end_matches('.')
         ),
         improvement,
@@ -64,7 +63,7 @@ pub fn new_to_the_team(question: &Question, chosen: Chosen, facts: &Facts) -> Op
     if !knows_another && !the_specialised_one {
         return None;
     }
-    let name = option.short_name();
+    let name = capitalised(option.short_name());
     Some(if in_a_hurry {
         Risk {
             level: RiskLevel::High,
@@ -87,5 +86,13 @@ pub fn new_to_the_team(question: &Question, chosen: Chosen, facts: &Facts) -> Op
             ),
             flags: Vec::new(),
         }
+    })
+}
+
+/// "a container image" at the start of a sentence: "A container image".
+fn capitalised(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
     })
 }

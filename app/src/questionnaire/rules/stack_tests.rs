@@ -358,7 +358,7 @@ fn reviewers_findings_are_raised() {
             &[("frontend.library", "vue")],
             "frontend.library",
             RiskLevel::Medium,
-            "against the recommendation of React",
+            "against the recommendation of “React”",
         ),
     ];
     for (profile, answers, question, level, words) in table {
