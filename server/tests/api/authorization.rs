@@ -326,7 +326,12 @@ impl Fixture {
                     .json()
                     .await
                     .unwrap();
-                if let Some(question) = view.questions.iter().find(|q| q.answer.is_none()) {
+                // A decision is recorded once its own question (the one with the title) is answered.
+                let unrecorded = view
+                    .questions
+                    .iter()
+                    .find(|q| q.answer.is_none() && !q.question.adr_title.is_empty());
+                if let Some(question) = unrecorded {
                     let saved = self
                         .app
                         .call_as(
