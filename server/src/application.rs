@@ -15,6 +15,7 @@ use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
+use tower_http::services::{ServeDir, ServeFile};
 
 use crate::{config::Config, database, http_layers, oidc, routes, security::CspNonce, sessions};
 
@@ -141,7 +142,15 @@ fn router(
         let options = state.leptos_options.clone();
         move || shell(options.clone())
     };
+    // The site's files, answering conditional requests ("not modified") and serving a file's
+    // `.br` or `.gz` twin when one was written at build time.
+    let site = std::path::Path::new(state.leptos_options.site_root.as_ref());
+    let site_files = ServeDir::new(site.join(state.leptos_options.site_pkg_dir.as_ref()))
+        .precompressed_br()
+        .precompressed_gzip();
     let router = extra_routes
+        .nest_service("/pkg", site_files)
+        .route_service("/favicon.svg", ServeFile::new(site.join("favicon.svg")))
         .leptos_routes_with_context(&state, pages, context.clone(), render)
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

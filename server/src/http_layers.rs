@@ -14,6 +14,7 @@ use axum::{
 use axum_login::AuthManagerLayer;
 use tower_http::{
     catch_panic::CatchPanicLayer,
+    compression::{CompressionLayer, CompressionLevel},
     trace::{DefaultOnResponse, TraceLayer},
     LatencyUnit,
 };
@@ -67,6 +68,11 @@ pub fn apply(
             security::security_headers,
         ))
         .layer(CatchPanicLayer::custom(internal_error_page))
+        .layer(middleware::from_fn(revalidate_static_files))
+        // Brotli or gzip, as the browser accepts, for pages, JSON, JS, CSS and WASM (not for
+        // images, bodies under 32 bytes, or files served from a precompressed twin). Level 4:
+        // compressing on the fly must stay cheap next to rendering the page.
+        .layer(CompressionLayer::new().quality(CompressionLevel::Precise(4)))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|request: &Request| {
@@ -75,6 +81,22 @@ pub fn apply(
                 .on_request(())
                 .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(LatencyUnit::Micros)),
         )
+}
+
+/// The site's files (`/pkg/...`, the favicon) may be kept by any cache but checked before each
+/// use: the answer is "not modified" (no body) until a new release changes them.
+async fn revalidate_static_files(request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    let static_file = path.starts_with("/pkg/") || path == "/favicon.svg";
+    let mut response = next.run(request).await;
+    let served = matches!(response.status(), StatusCode::OK | StatusCode::NOT_MODIFIED);
+    if static_file && served && !response.headers().contains_key(header::CACHE_CONTROL) {
+        response.headers_mut().insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, no-cache"),
+        );
+    }
+    response
 }
 
 async fn status_from_server_fn_error(request: Request, next: Next) -> Response {

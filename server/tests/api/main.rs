@@ -5,6 +5,7 @@ mod anonymous_writes;
 mod authorization;
 mod backup;
 mod cli;
+mod compression;
 mod concurrent_pages;
 mod decision_log_page;
 mod decisions;
