@@ -18,7 +18,8 @@ RUN cd end2end && npm ci --no-audit --no-fund --loglevel=error
 COPY . .
 ENV PATH=/src/end2end/node_modules/.bin:$PATH \
     LEPTOS_OUTPUT_NAME=groundwork
-RUN cargo leptos build --release
+RUN cargo leptos build --release \
+ && target/release/groundwork precompress target/site/pkg
 
 FROM debian:bookworm-slim
 RUN apt-get update \

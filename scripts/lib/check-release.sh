@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Unpacks the release archive into an empty folder and starts it from another empty folder
 # with a bare environment (no Rust, no Node on PATH): /readyz must answer 200 and the site's
-# WASM must be served. Usage: check-release.sh <archive.tar.gz>
+# WASM must be served, from its precompressed brotli twin when the browser takes br. Usage: check-release.sh <archive.tar.gz>
 set -euo pipefail
 archive=$(realpath "$1")
 unpacked=$(mktemp -d)
@@ -29,5 +29,16 @@ if [ "$ready" != 200 ] || [ "$wasm" != 200 ] || [ "$page" != 200 ]; then
   exit 1
 fi
 [ -f groundwork.db ] || { echo "release check failed: no groundwork.db in the folder it started in" >&2; exit 1; }
-echo "/readyz 200, WASM 200, /setup 200 from the unpacked archive"
+# The archive carries the WASM's brotli twin, and the server sends it to a browser that takes br.
+twin=$(find "$unpacked" -name groundwork.wasm.br)
+[ -n "$twin" ] || { echo "release check failed: no groundwork.wasm.br in the archive" >&2; exit 1; }
+headers=$(curl -s -o /dev/null -D - -H 'Accept-Encoding: br' "http://127.0.0.1:$port/pkg/groundwork.wasm" | tr -d '\r')
+encoding=$(awk -F': ' 'tolower($1) == "content-encoding" { print $2 }' <<< "$headers")
+length=$(awk -F': ' 'tolower($1) == "content-length" { print $2 }' <<< "$headers")
+# Compressed on the fly it would have no length; sent from the twin, it has the twin's.
+if [ "$encoding" != br ] || [ "$length" != "$(stat -c %s "$twin")" ]; then
+  echo "release check failed: the WASM came as '$encoding', $length bytes, not the brotli twin" >&2
+  exit 1
+fi
+echo "/readyz 200, WASM 200 (brotli twin sent), /setup 200 from the unpacked archive"
 echo "release: 1 passed, 0 failed"

@@ -96,6 +96,12 @@ pub enum Command {
         #[arg(long, default_value = "http://127.0.0.1:3000/healthz")]
         url: String,
     },
+    /// Write a brotli (`.br`) and a gzip (`.gz`) twin beside each WASM, JS, CSS and SVG file of
+    /// the site's `pkg` folder, which the server then sends as they are (run after building).
+    Precompress {
+        /// The folder, `<site root>/pkg` by default.
+        dir: Option<std::path::PathBuf>,
+    },
     /// Write a consistent copy of the whole SQLite install to a new file while the server runs
     /// (`VACUUM INTO`). Start a server with `DATABASE_URL=sqlite://<file>` to restore it.
     /// PostgreSQL installs use `pg_dump` (the command says how).

@@ -8,6 +8,7 @@ pub mod exchange_cli;
 mod http_layers;
 pub mod oidc;
 mod page_cache;
+pub mod precompress;
 mod routes;
 pub mod security;
 pub mod seed;

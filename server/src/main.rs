@@ -37,6 +37,7 @@ async fn main() -> ExitCode {
             file,
         } => restore(&cli.config, &acting_as, team, &file).await,
         Command::Healthcheck { url } => healthcheck(&url).await,
+        Command::Precompress { dir } => precompress(&cli.config, dir),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -161,6 +162,22 @@ async fn demo(config: &server::Config, acting_as: &str, team: Option<i32>) -> Re
     let db = connect_and_migrate(config).await?;
     let (id, name) = server::seed::seed_demo(&db, acting_as, team).await?;
     println!("created the demo project \"{name}\": /projects/{id}");
+    Ok(())
+}
+
+fn precompress(config: &server::Config, dir: Option<std::path::PathBuf>) -> Result<(), String> {
+    let dir = dir.unwrap_or_else(|| std::path::Path::new(&config.resolved_site_root()).join("pkg"));
+    let written = server::precompress::precompress(&dir)
+        .map_err(|error| format!("cannot precompress {}: {error}", dir.display()))?;
+    for twins in written {
+        println!(
+            "{}: {} bytes, brotli {}, gzip {}",
+            twins.file.display(),
+            twins.original,
+            twins.brotli,
+            twins.gzip
+        );
+    }
     Ok(())
 }
 

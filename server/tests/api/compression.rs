@@ -100,3 +100,42 @@ async fn pages_and_site_files_are_compressed_and_revalidated() {
     );
     let _ = std::fs::remove_dir_all(&site);
 }
+
+#[tokio::test]
+async fn precompressed_twins_are_written_once_and_sent_as_they_are() {
+    let site = std::env::temp_dir().join(format!("groundwork_twins_{}", std::process::id()));
+    let pkg = site.join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    let script = "export function hydrate() { return 'groundwork'; }\n".repeat(2_000);
+    std::fs::write(pkg.join("groundwork.js"), &script).unwrap();
+    std::fs::write(pkg.join("notes.txt"), "not a site file worth compressing").unwrap();
+    let written = server::precompress::precompress(&pkg).unwrap();
+    assert_eq!(written.len(), 1, "only WASM, JS, CSS and SVG: {written:?}");
+    let twins = &written[0];
+    assert!(
+        twins.brotli < twins.gzip && twins.gzip < twins.original / 10,
+        "{twins:?}"
+    );
+    let brotli_file = std::fs::read(pkg.join("groundwork.js.br")).unwrap();
+    let mut unpacked = Vec::new();
+    brotli::BrotliDecompress(&mut brotli_file.as_slice(), &mut unpacked).unwrap();
+    assert_eq!(unpacked, script.as_bytes(), "the twin holds the same file");
+
+    let root = site.to_string_lossy().into_owned();
+    let app = spawn_app_configured(Backend::Sqlite, |config| config.site_root = Some(root))
+        .await
+        .expect("SQLite always runs");
+    let sent = get(
+        &app,
+        "/pkg/groundwork.js",
+        &[(header::ACCEPT_ENCODING, "br, gzip")],
+    )
+    .await;
+    assert_eq!(sent.headers()[header::CONTENT_ENCODING], "br");
+    assert_eq!(
+        sent.bytes().await.unwrap().as_ref(),
+        brotli_file.as_slice(),
+        "sent as written"
+    );
+    let _ = std::fs::remove_dir_all(&site);
+}
