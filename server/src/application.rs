@@ -28,6 +28,8 @@ pub enum StartupError {
     Listen { addr: SocketAddr, source: io::Error },
     #[error("the built-in questionnaire is broken: {0}")]
     Catalog(String),
+    #[error("compressed copies older than their files would be sent instead of them: {0}; run `groundwork precompress` again, or delete them")]
+    StaleTwins(String),
 }
 
 pub struct Application {
@@ -49,6 +51,12 @@ impl Application {
     ) -> Result<Self, StartupError> {
         app::questionnaire::catalog::checked()
             .map_err(|error| StartupError::Catalog(error.to_string()))?;
+        let pkg = std::path::Path::new(&config.resolved_site_root()).join("pkg");
+        let stale = crate::precompress::stale_twins(&pkg);
+        if !stale.is_empty() {
+            let names: Vec<String> = stale.iter().map(|p| p.display().to_string()).collect();
+            return Err(StartupError::StaleTwins(names.join(", ")));
+        }
         let db = database::connect(config).await?;
         database::migrate(&db).await?;
         let state = AppState {

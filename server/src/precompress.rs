@@ -68,3 +68,28 @@ fn with_suffix(file: &Path, suffix: &str) -> PathBuf {
     name.push(suffix);
     PathBuf::from(name)
 }
+
+/// Twins in `dir` older than the file beside them: a build changed the file after they were
+/// written, and the server would send the old content.
+pub fn stale_twins(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let modified = |path: &Path| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    let mut stale: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|twin| {
+            let Some(original) = twin
+                .extension()
+                .filter(|ext| *ext == "br" || *ext == "gz")
+                .map(|_| twin.with_extension(""))
+            else {
+                return false;
+            };
+            matches!((modified(twin), modified(&original)), (Some(t), Some(o)) if t < o)
+        })
+        .collect();
+    stale.sort();
+    stale
+}

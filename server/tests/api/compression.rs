@@ -137,5 +137,24 @@ async fn precompressed_twins_are_written_once_and_sent_as_they_are() {
         brotli_file.as_slice(),
         "sent as written"
     );
+
+    // A later build changes the file: the old twin would be sent, so the server will not start.
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+    std::fs::File::options()
+        .write(true)
+        .open(pkg.join("groundwork.js"))
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let mut config = server::Config::for_tests("sqlite::memory:");
+    config.site_root = Some(site.to_string_lossy().into_owned());
+    let refused = server::Application::build(&config)
+        .await
+        .err()
+        .expect("refused");
+    assert!(
+        refused.to_string().contains("groundwork.js.br"),
+        "{refused}"
+    );
     let _ = std::fs::remove_dir_all(&site);
 }
