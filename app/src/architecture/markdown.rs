@@ -2,7 +2,7 @@
 //! ADRs are linked as files of the MADR export (`docs/decisions/...`), answers as pages of the
 //! app at `app_url`.
 use super::domain::{ArchitectureView, Source, Statement};
-use crate::questionnaire::catalog::RiskLevel;
+use crate::questionnaire::catalog::{wording::capitalised, RiskLevel};
 
 pub fn architecture_markdown(view: &ArchitectureView, app_url: &str) -> String {
     let link = |source: &Source| match &source.adr_file {
@@ -127,14 +127,6 @@ fn with_note(statement: &Statement) -> String {
     } else {
         format!("{} ({})", statement.text, statement.note.trim())
     }
-}
-
-/// "the hosting platform's configuration" as a table cell: "The hosting platform's …".
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 fn one_line(text: &str) -> String {

@@ -2,9 +2,12 @@
 //! lines, then Context, Decision and Consequences. Groundwork's other sections are written as
 //! further `## ` sections, which adr-tools leaves alone.
 use super::{heading, opening, people_lines, status_word, Flavour, Parts};
-use crate::exchange::{
-    document::{AdrDocument, Slot, CONSEQUENCES, CONTEXT, OUTCOME},
-    links::write_nygard_link,
+use crate::{
+    exchange::{
+        document::{AdrDocument, Slot, CONSEQUENCES, CONTEXT, OUTCOME},
+        links::write_nygard_link,
+    },
+    questionnaire::catalog::wording::capitalised,
 };
 
 pub fn write(document: &AdrDocument) -> String {
@@ -48,13 +51,4 @@ pub fn write(document: &AdrDocument) -> String {
     parts.extras(document, Slot::Links);
     parts.push(super::extra_front_matter(document));
     parts.finish()
-}
-
-/// adr-tools writes statuses capitalised ("Accepted").
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }

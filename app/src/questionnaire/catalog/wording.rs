@@ -1,15 +1,19 @@
 //! The catalog writes trade-offs and reasons as clauses ("the team knows TypeScript"), so they
 //! read after "because" in an ADR; pages show them as sentences.
 
+/// The first letter upper-cased: "a container image" → "A container image", "accepted" →
+/// "Accepted".
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// The clause as a sentence: first letter capitalised, a full stop at the end.
 pub fn as_sentence(clause: &str) -> String {
-    let clause = clause.trim();
-    let mut chars = clause.chars();
-    let Some(first) = chars.next() else {
-        return String::new();
-    };
-    let mut sentence: String = first.to_uppercase().chain(chars).collect();
-    if !sentence.ends_with(['.', '!', '?']) {
+    let mut sentence = capitalised(clause.trim());
+    if !sentence.is_empty() && !sentence.ends_with(['.', '!', '?']) {
         sentence.push('.');
     }
     sentence

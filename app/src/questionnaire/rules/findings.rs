@@ -2,7 +2,10 @@
 //! recommendation, and a product the team does not know.
 use super::{Facts, Recommendation, Risk};
 use crate::questionnaire::{
-    catalog::{wording::as_sentence, ChoiceOption, Chosen, Learning, Question, RiskLevel},
+    catalog::{
+        wording::{as_sentence, capitalised},
+        ChoiceOption, Chosen, Learning, Question, RiskLevel,
+    },
     profile::TimeToMarket,
 };
 
@@ -86,13 +89,5 @@ pub fn new_to_the_team(question: &Question, chosen: Chosen, facts: &Facts) -> Op
             ),
             flags: Vec::new(),
         }
-    })
-}
-
-/// "a container image" at the start of a sentence: "A container image".
-fn capitalised(name: &str) -> String {
-    let mut chars = name.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
     })
 }
