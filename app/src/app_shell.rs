@@ -12,6 +12,7 @@ use crate::{
     components::NotFoundPage,
     decisions::{AdrPage, DecisionLogPage, NewAdrPage},
     exchange::ExchangePage,
+    planning::pages::{SessionPage, SessionSummaryPage},
     projects::ProjectPage,
     questionnaire::pages::{ProfilePage, ResultsPage, TopicPage},
     teams::{InvitationPage, TeamPage, TeamsPage},
@@ -66,6 +67,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/projects/:id/profile") view=ProfilePage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id/topics/:topic") view=TopicPage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id/results") view=ResultsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/sessions/:session") view=SessionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/sessions/:session/summary") view=SessionSummaryPage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id/decisions") view=DecisionLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id/exchange") view=ExchangePage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id/architecture") view=ArchitecturePage ssr=SsrMode::Async/>

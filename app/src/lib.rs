@@ -14,6 +14,7 @@ pub mod exchange;
 pub mod forms;
 #[cfg(all(test, feature = "ssr"))]
 mod parser_properties;
+pub mod planning;
 pub mod projects;
 pub mod questionnaire;
 #[cfg(feature = "ssr")]

@@ -12,6 +12,8 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub security: Arc<SecuritySettings>,
+    /// The fan-out of planning-session events to this process's streams.
+    pub live: crate::planning::live::LiveHub,
 }
 
 /// Settings that sign-in, the request checks and absolute links need.

@@ -11,6 +11,7 @@ mod m20261201_000006_create_installation;
 mod m20261201_000007_optional_decision_dates;
 mod m20261201_000008_create_pending_imports;
 mod m20261202_000009_decisions_per_question;
+mod m20261203_000010_create_planning_sessions;
 
 pub struct Migrator;
 
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000007_optional_decision_dates::Migration),
             Box::new(m20261201_000008_create_pending_imports::Migration),
             Box::new(m20261202_000009_decisions_per_question::Migration),
+            Box::new(m20261203_000010_create_planning_sessions::Migration),
         ]
     }
 }

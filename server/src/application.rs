@@ -17,7 +17,9 @@ use leptos_axum::{generate_route_list, AxumRouteListing, LeptosRoutes};
 use tokio::net::TcpListener;
 use tower_http::services::{ServeDir, ServeFile};
 
-use crate::{config::Config, database, http_layers, oidc, routes, security::CspNonce, sessions};
+use crate::{
+    config::Config, database, http_layers, live, oidc, routes, security::CspNonce, sessions,
+};
 
 /// Why the app could not start.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +38,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     state: AppState,
+    /// For the PostgreSQL listener's own connection.
+    database_url: String,
 }
 
 impl Application {
@@ -59,8 +63,10 @@ impl Application {
         }
         let db = database::connect(config).await?;
         database::migrate(&db).await?;
+        let live = app::planning::live::LiveHub::new(db.clone());
         let state = AppState {
             leptos_options: leptos_options(config),
+            live,
             db,
             security: Arc::new(SecuritySettings {
                 public_url: config.public_url.clone(),
@@ -80,7 +86,8 @@ impl Application {
             })?;
         let extra_routes = extra_routes
             .merge(oidc::routes(config.oidc_settings(), state.db.clone()))
-            .merge(routes::exchange::routes());
+            .merge(routes::exchange::routes())
+            .merge(live::routes());
         let headers = crate::security::HeaderSettings::new(
             &config.public_url,
             config.oidc_settings().map(|sso| sso.issuer_url).as_deref(),
@@ -95,6 +102,7 @@ impl Application {
             listener,
             router,
             state,
+            database_url: config.database_url.clone(),
         })
     }
 
@@ -112,6 +120,7 @@ impl Application {
     pub async fn run_until_stopped(self) -> io::Result<()> {
         tracing::info!("listening on http://{}", self.local_addr());
         sessions::spawn_cleanup(self.state.db.clone());
+        live::spawn_background(&self.state, self.database_url.clone());
         let service = self
             .router
             .into_make_service_with_connect_info::<SocketAddr>();

@@ -6,6 +6,7 @@ pub mod config;
 pub mod database;
 pub mod exchange_cli;
 mod http_layers;
+mod live;
 pub mod oidc;
 mod page_cache;
 pub mod precompress;

@@ -14,7 +14,7 @@ pub mod passwords;
 #[cfg(feature = "ssr")]
 pub mod rate_limit;
 #[cfg(feature = "ssr")]
-mod repository;
+pub(crate) mod repository;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod service;

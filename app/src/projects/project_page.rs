@@ -10,6 +10,7 @@ use crate::{
     components::{live_title, page_or_error, FieldError, FormError},
     error::AppError,
     forms::submitted_value,
+    planning::pages::SessionsCard,
     questionnaire::{
         pages::QuestionnaireCard, server_fns::questionnaire_progress, views::Progress,
     },
@@ -70,6 +71,7 @@ fn ProjectDetails(project: Project, progress: Progress) -> impl IntoView {
         <h1>{move || current.read().name.clone()}</h1>
         <p class="description">{move || current.read().description.clone()}</p>
         <QuestionnaireCard project_id=project.id progress/>
+        <SessionsCard project_id=project.id can_start=can_edit/>
         <p class="card"><a href=format!("/projects/{}/decisions", project.id)>"Decision log"</a>
             " — the architecture decision records of this project."</p>
         <p class="card"><a href=format!("/projects/{}/architecture", project.id)>"Recommended architecture"</a>

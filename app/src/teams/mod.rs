@@ -9,7 +9,7 @@ pub mod invitation_entity;
 pub mod membership_entity;
 mod pages;
 #[cfg(feature = "ssr")]
-mod repository;
+pub(crate) mod repository;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod service;

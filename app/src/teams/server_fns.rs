@@ -57,7 +57,10 @@ pub async fn change_member_role(team_id: i32, user_id: i32, role: String) -> Res
 pub async fn remove_member(team_id: i32, user_id: i32) -> Result<(), AppError> {
     let result = async {
         let member = member_of_team(team_id, Role::Owner).await?;
-        service::remove_member(&app_state()?.db, &member, user_id).await
+        let state = app_state()?;
+        service::remove_member(&state.db, &member, user_id).await?;
+        // Their open planning-session streams close now, on every replica.
+        crate::planning::service::membership_ended(&state.db, &state.live, team_id, user_id).await
     }
     .await;
     keep_form_input_on_error::<RemoveMember, _>(result, &[])

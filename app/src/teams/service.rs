@@ -77,6 +77,18 @@ pub async fn members_by_id(
         .collect())
 }
 
+/// (user id, display name, role) of a team's members, by display name.
+pub async fn members_with_roles(
+    db: &DatabaseConnection,
+    team_id: i32,
+) -> Result<Vec<(i32, String, Role)>, AppError> {
+    let members = repository::members(db, team_id).await?;
+    Ok(members
+        .into_iter()
+        .map(|(member, user)| (user.id, user.display_name, role_of(&member.role)))
+        .collect())
+}
+
 /// The role of `user_id` in `team_id`, or `None` when they are not a member.
 pub async fn role_in_team(
     db: &DatabaseConnection,

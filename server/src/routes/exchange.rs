@@ -39,7 +39,7 @@ pub fn error_response(error: AppError) -> Response {
     (status, error.to_string()).into_response()
 }
 
-pub(super) async fn member(
+pub(crate) async fn member(
     state: &AppState,
     auth: &AuthSession,
     project_id: i32,

@@ -86,6 +86,17 @@ const SERVER_FUNCTIONS: &[(&str, Row)] = &[
     ("take_adr_draft", TEAM_WRITE),
     ("get_exchange", TEAM_READ),
     ("get_architecture", TEAM_READ),
+    ("list_planning_sessions", TEAM_READ),
+    ("start_planning_session", TEAM_WRITE),
+    ("get_planning_session", TEAM_READ),
+    ("planning_presence", TEAM_READ),
+    ("cast_session_vote", TEAM_WRITE),
+    // Only the session's facilitator (the owner here) moves the group and records.
+    ("move_planning_session", TEAM_OWN),
+    ("record_session_answer", TEAM_OWN),
+    ("get_session_summary", TEAM_READ),
+    // Last of the session's rows: it ends the session.
+    ("end_planning_session", TEAM_OWN),
     ("change_password", SIGNED_IN),
     ("confirm_organisation_link", SIGNED_IN),
     // Nobody in the fixture has an organisation account linked.
@@ -112,6 +123,8 @@ struct Fixture {
     /// Members the owner may demote or remove in the role and removal rows.
     demotable: String,
     removable: String,
+    /// A planning session of `project`, facilitated by the owner.
+    session: String,
     clients: Vec<Client>,
 }
 
@@ -136,6 +149,12 @@ impl Fixture {
                 .await;
             assert_eq!(created.status(), StatusCode::OK, "creating ADR {n}");
         }
+        let session: i32 = app
+            .call("start_planning_session", &[("project_id", &project)])
+            .await
+            .json()
+            .await
+            .expect("a planning session");
         let mut fixture = Self {
             app,
             team,
@@ -143,6 +162,7 @@ impl Fixture {
             doomed,
             demotable,
             removable,
+            session: session.to_string(),
             clients: Vec::new(),
         };
         for caller in CALLERS {
@@ -192,7 +212,26 @@ impl Fixture {
                 .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
                 .collect::<Vec<_>>()
         };
+        let session = || ("session_id".to_owned(), self.session.clone());
         let args = match function {
+            "list_planning_sessions" | "start_planning_session" => vec![project()],
+            "get_planning_session" | "get_session_summary" | "end_planning_session" => {
+                vec![project(), session()]
+            }
+            "planning_presence" => vec![project(), session(), ("idle".into(), "false".into())],
+            "cast_session_vote" | "record_session_answer" => {
+                let mut args = vec![project(), session()];
+                args.extend(pairs(&[
+                    ("question_id", "database.product"),
+                    ("value", "postgresql"),
+                ]));
+                args
+            }
+            "move_planning_session" => {
+                let mut args = vec![project(), session()];
+                args.extend(pairs(&[("topic_id", "database")]));
+                args
+            }
             "set_up" => pairs(&[
                 ("email", "late@example.com"),
                 ("password", TEST_PASSWORD),
@@ -447,6 +486,7 @@ async fn every_endpoint_answers_each_caller_as_the_matrix_says(backend: Backend)
     let mut failures = Vec::new();
     let project = fixture.project.clone();
     let team = fixture.team.clone();
+    let session = fixture.session.clone();
     let pages: Vec<(String, Row)> = vec![
         ("/healthz".into(), PUBLIC),
         ("/readyz".into(), PUBLIC),
@@ -482,6 +522,19 @@ async fn every_endpoint_answers_each_caller_as_the_matrix_says(backend: Backend)
         ),
         (format!("/projects/{project}/backup.json"), ROUTE_READ),
         (format!("/projects/{project}/ARCHITECTURE.md"), ROUTE_READ),
+        (format!("/projects/{project}/sessions/{session}"), PAGE_READ),
+        (
+            format!("/projects/{project}/sessions/{session}/summary"),
+            PAGE_READ,
+        ),
+        (
+            format!("/projects/{project}/sessions/{session}/summary.md"),
+            ROUTE_READ,
+        ),
+        (
+            format!("/projects/{project}/sessions/{session}/events"),
+            ROUTE_READ,
+        ),
     ];
     for (path, expected) in &pages {
         for caller in CALLERS {

@@ -95,6 +95,12 @@ async fn concrete_pages(app: &TestApp) -> Vec<String> {
     }
     let invitation = app.invitation("viewer").await;
     let token = invitation.rsplit('/').next().unwrap().to_owned();
+    let session: i32 = app
+        .call("start_planning_session", &[("project_id", &project)])
+        .await
+        .json()
+        .await
+        .expect("a planning session");
     let mut pages = Vec::new();
     for path in server::application::page_paths() {
         let mut concrete = Vec::new();
@@ -112,6 +118,7 @@ async fn concrete_pages(app: &TestApp) -> Vec<String> {
                     "number" => "1".to_owned(),
                     "topic" => "database".to_owned(),
                     "token" => token.clone(),
+                    "session" => session.to_string(),
                     other => panic!(
                         "the load check does not know the page parameter {other:?} of {path}"
                     ),

@@ -50,6 +50,8 @@ pub struct DraftInputs<'a> {
     pub notes: &'a HashMap<String, String>,
     /// Members who gave the answers, by display name.
     pub decision_makers: Vec<String>,
+    /// How the owner question was decided in a planning session, when it was.
+    pub session: Option<&'a crate::planning::service::SessionDecision>,
 }
 
 /// The ADR for one decision; `None` until its own question is answered (its title says what was
@@ -72,21 +74,36 @@ pub fn draft_decision(inputs: &DraftInputs) -> Option<AdrForm> {
     {
         return None;
     }
+    let mut options = considered_options(&answered);
+    let mut more_info = format!(
+        "Drafted by Groundwork from the answers to the “{}” topic (catalog {}).",
+        inputs.topic.title, inputs.catalog.version
+    );
+    let mut decision_makers = inputs.decision_makers.clone();
+    if let Some(session) = inputs.session {
+        if !session.dissent.is_empty() {
+            options.push_str("\nDissenting votes in the planning session:\n\n");
+            for line in &session.dissent {
+                let _ = writeln!(options, "* {line}");
+            }
+        }
+        let _ = write!(more_info, " {}", session.session_line);
+        if !session.decision_makers.is_empty() {
+            decision_makers = session.decision_makers.clone();
+        }
+    }
     Some(AdrForm {
         title: title(inputs),
-        decision_makers: inputs.decision_makers.join("\n"),
+        decision_makers: decision_makers.join("\n"),
         context: context(inputs, &answered),
         drivers: drivers(&answered),
-        options: considered_options(&answered),
+        options,
         outcome: outcome(inputs, &answered),
         consequences: consequences(inputs, &answered),
         confirmation: "When the revisit date comes, the team checks each finding under \
                        Consequences: fixed, or accepted on purpose and written down here."
             .into(),
-        more_info: format!(
-            "Drafted by Groundwork from the answers to the “{}” topic (catalog {}).",
-            inputs.topic.title, inputs.catalog.version
-        ),
+        more_info,
         ..AdrForm::default()
     })
 }

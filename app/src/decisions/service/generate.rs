@@ -66,6 +66,15 @@ pub async fn generate_from_topic(
                 decision_makers.push(name.clone());
             }
         }
+        let session =
+            crate::planning::service::session_decision(db, member.team_id, project_id, &owner.id)
+                .await?
+                .filter(|decision| {
+                    snapshot
+                        .answers
+                        .get(&owner.id)
+                        .is_some_and(|answer| answer.value == decision.value)
+                });
         let inputs = DraftInputs {
             catalog,
             topic,
@@ -74,6 +83,7 @@ pub async fn generate_from_topic(
             facts: &facts,
             notes: &notes,
             decision_makers,
+            session: session.as_ref(),
         };
         match draft_decision(&inputs) {
             Some(form) => drafts.push((owner.id.as_str(), form)),

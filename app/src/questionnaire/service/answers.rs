@@ -1,5 +1,5 @@
 //! Saving answers (versioned, so that nobody's answer is silently overwritten) and marking topics.
-use sea_orm::{DatabaseConnection, SqlErr, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, SqlErr, TransactionTrait};
 
 use super::snapshot::Snapshot;
 use crate::{
@@ -92,7 +92,8 @@ pub async fn save_answer(
     })
 }
 
-fn valid_value(question: &Question, value: &str) -> Result<String, AppError> {
+/// The value as stored, or why it is not one of `question`'s answers.
+pub fn valid_value(question: &Question, value: &str) -> Result<String, AppError> {
     let value = value.trim();
     if let Some(typed) = value
         .strip_prefix(OTHER_PREFIX)
@@ -131,6 +132,53 @@ fn valid_value(question: &Question, value: &str) -> Result<String, AppError> {
         }
         _ => Ok(value.to_owned()),
     }
+}
+
+/// Records `value` (already valid) as the team's answer inside the caller's transaction, over
+/// whatever was saved before: a facilitator does this for the group in a planning session.
+pub async fn record_team_answer(
+    txn: &impl ConnectionTrait,
+    member: &Member,
+    project_id: i32,
+    question_id: &str,
+    value: &str,
+) -> Result<(), AppError> {
+    let catalog = embedded();
+    let (topic, _) = catalog.question(question_id).ok_or_else(|| {
+        AppError::validation("question_id", "This question is not in the catalog.")
+    })?;
+    let current = repository::find_answer(txn, member.team_id, project_id, question_id).await?;
+    let fields = AnswerFields {
+        topic_id: &topic.id,
+        question_id,
+        value,
+        note: current.as_ref().map_or("", |row| row.note.as_str()),
+        catalog_version: &catalog.version,
+        answered_by: Some(member.user_id),
+    };
+    match &current {
+        None => {
+            repository::insert_answer(txn, member.team_id, project_id, fields).await?;
+        }
+        Some(row) => {
+            let updated = repository::update_answer_if_version(
+                txn,
+                member.team_id,
+                project_id,
+                fields,
+                row.version,
+            )
+            .await?;
+            if !updated {
+                return Err(AppError::Conflict {
+                    message: "Someone saved this answer at the same moment. Record it again."
+                        .into(),
+                });
+            }
+        }
+    }
+    repository::clear_mark(txn, member.team_id, project_id, &topic.id).await?;
+    Ok(())
 }
 
 /// The loser of a simultaneous save learns what the other person saved.

@@ -5,7 +5,7 @@ mod profile;
 mod results;
 mod snapshot;
 
-pub use answers::{mark_topic, save_answer, TopicMark};
+pub use answers::{mark_topic, record_team_answer, save_answer, valid_value, TopicMark};
 pub use profile::{profile_view, save_profile};
 pub use results::results;
 pub use snapshot::{progress_of, topic_view, Snapshot};

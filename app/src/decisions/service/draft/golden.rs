@@ -206,6 +206,7 @@ fn three_teams_get_adrs_and_an_architecture_they_would_commit() {
                     facts: &facts,
                     notes: &notes,
                     decision_makers: team.members.iter().map(|m| (*m).to_owned()).collect(),
+                    session: None,
                 };
                 let Some(form) = draft_decision(&inputs) else {
                     continue;

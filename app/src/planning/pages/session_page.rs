@@ -1,0 +1,162 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+use super::{
+    facilitator_bar::FacilitatorBar,
+    live_stream::{follow_session, StreamStatus},
+    presence_list::PresenceList,
+    session_id_param,
+    vote_card::{VoteCard, VoteContext},
+};
+use crate::{
+    components::{page_or_error, project_id_param},
+    error::AppError,
+    planning::{server_fns::get_planning_session, views::SessionPageView},
+    questionnaire::{catalog::QuestionKind, server_fns::get_topic},
+};
+
+/// `/projects/:id/sessions/:session`: the live session. Without JavaScript it shows the state as
+/// loaded and takes votes as form posts; with it, everyone's changes appear as they happen.
+#[component]
+pub fn SessionPage() -> impl IntoView {
+    let project_id = project_id_param();
+    let session_id = session_id_param();
+    let page = Resource::new(
+        move || (project_id.get(), session_id.get()),
+        |ids| async move {
+            match ids {
+                (Some(project), Some(session)) => get_planning_session(project, session).await,
+                _ => Err(AppError::not_found("The planning session")),
+            }
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading the session…"</p> }>
+            {move || Suspend::new(async move {
+                page_or_error(page.await, |view| view! { <LiveSession view/> }.into_any())
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn LiveSession(view: SessionPageView) -> impl IntoView {
+    let state = RwSignal::new(view.state.clone());
+    let status = RwSignal::new(StreamStatus::Static);
+    follow_session(state, status);
+    let project_id = view.state.project_id;
+    let session_id = view.state.session_id;
+    let base = format!("/projects/{project_id}/sessions/{session_id}");
+    let topics = StoredValue::new(view.topics.clone());
+    let title_of = move |id: &str| {
+        topics.with_value(|t| {
+            t.iter()
+                .find(|(tid, _)| tid == id)
+                .map_or_else(|| id.to_owned(), |(_, title)| title.clone())
+        })
+    };
+    // Following the group unless the URL names a topic to look at.
+    let query = use_query_map();
+    let browsing = Memo::new(move |_| query.read().get("topic").filter(|t| !t.is_empty()));
+    let viewed = Memo::new(move |_| {
+        browsing
+            .get()
+            .or_else(|| state.with(|s| s.current_topic_id.clone()))
+    });
+    let context = VoteContext {
+        state,
+        project_id,
+        session_id,
+        my_user_id: view.my_user_id,
+        i_vote: view.i_vote,
+        i_facilitate: view.i_facilitate,
+    };
+    let group_line = move || {
+        state.with(|s| match &s.current_topic_id {
+            Some(topic) => {
+                let timebox = s.timebox_minutes.map(|minutes| {
+                    let until = s
+                        .topic_started_at
+                        .as_deref()
+                        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
+                        .map(|t| {
+                            (t + chrono::Duration::minutes(minutes.into()))
+                                .format("%H:%M UTC")
+                                .to_string()
+                        })
+                        .unwrap_or_default();
+                    format!(" · timebox {minutes} min, until {until}")
+                });
+                format!(
+                    "The group is on “{}”{}",
+                    title_of(topic),
+                    timebox.unwrap_or_default()
+                )
+            }
+            None => "The facilitator has not brought the group to a topic yet.".to_owned(),
+        })
+    };
+    let base_for_back = base.clone();
+    view! {
+        <Title text=format!("Planning session · {} · Groundwork", view.project_name)/>
+        <p class="breadcrumb"><a href=format!("/projects/{project_id}")>{view.project_name.clone()}</a></p>
+        <h1>"Planning session"</h1>
+        <p class="session-status" data-stream=move || status.get().as_str()>
+            {move || format!("Facilitated by {}. ", state.with(|s| s.facilitator.clone()))}
+            {move || match status.get() {
+                StreamStatus::Live => "Live: changes appear as they happen.",
+                StreamStatus::Connecting => "Reconnecting…",
+                StreamStatus::Static => "Reload the page to see others’ changes.",
+            }}
+            " " <a href=format!("{base}/summary")>"Summary"</a>
+        </p>
+        <Show when=move || state.with(|s| s.ended)>
+            <p class="notice" role="status">"This session has ended. "
+                <a href=format!("/projects/{project_id}/sessions/{session_id}/summary")>"Read its summary"</a>"."</p>
+        </Show>
+        <PresenceList state/>
+        {view.i_facilitate.then(|| view! { <FacilitatorBar state topics=view.topics.clone()/> })}
+        <p class="group-topic" role="status" aria-live="polite">{group_line}</p>
+        {move || browsing.get().map(|topic| view! {
+            <p class="browsing">{format!("You are looking at “{}” on your own. ", title_of(&topic))}
+                <a href=base_for_back.clone() class="button">"Back to the group"</a></p>
+        })}
+        <nav class="session-topics" aria-label="Topics">
+            <ul>
+                {view.topics.iter().map(|(id, title)| {
+                    let href = format!("/projects/{project_id}/sessions/{session_id}?topic={id}");
+                    let id = id.clone();
+                    let current = move || (viewed.get().as_deref() == Some(id.as_str())).then_some("page");
+                    view! { <li><a href=href aria-current=current>{title.clone()}</a></li> }
+                }).collect_view()}
+            </ul>
+        </nav>
+        {move || viewed.get().map(|topic| view! { <SessionTopic project_id topic context/> })}
+    }
+}
+
+/// The questions of one topic, each with its votes.
+#[component]
+fn SessionTopic(project_id: i32, topic: String, context: VoteContext) -> impl IntoView {
+    let loaded = Resource::new(
+        move || topic.clone(),
+        move |topic| get_topic(project_id, topic),
+    );
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">"Loading the topic…"</p> }>
+            {move || Suspend::new(async move {
+                match loaded.await {
+                    Ok(topic) => view! {
+                        <h2>{topic.topic.title.clone()}</h2>
+                        {topic.questions.into_iter()
+                            .filter(|q| q.question.kind == QuestionKind::Choice)
+                            .map(|question| view! { <VoteCard question context/> })
+                            .collect_view()}
+                    }.into_any(),
+                    Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
