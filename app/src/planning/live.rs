@@ -154,15 +154,4 @@ impl LiveHub {
     pub fn revocations(&self) -> broadcast::Receiver<(i32, i32)> {
         self.inner.revocations.subscribe()
     }
-
-    /// Sessions with a feed in this process, and the streams on each (for figures and tests).
-    pub fn local_streams(&self) -> usize {
-        self.inner
-            .feeds
-            .lock()
-            .expect("feeds lock")
-            .values()
-            .map(|feed| feed.sender.receiver_count())
-            .sum()
-    }
 }

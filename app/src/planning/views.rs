@@ -2,7 +2,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::domain::SessionState;
-use crate::questionnaire::views::TopicView;
 
 /// The session page on load: the shared state, the caller, and the topic they look at.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -16,6 +15,3 @@ pub struct SessionPageView {
     /// (id, title) of every topic, in catalog order.
     pub topics: Vec<(String, String)>,
 }
-
-/// A topic's questions with their recommendations, for the session page.
-pub type SessionTopic = TopicView;
