@@ -41,6 +41,23 @@ pub async fn find(db: &impl ConnectionTrait, id: i32) -> Result<Option<entity::M
     Users::find_by_id(id).one(db).await
 }
 
+/// Display names of the accounts among `ids` (missing ones are left out), in one query.
+pub async fn display_names(
+    db: &impl ConnectionTrait,
+    ids: &[i32],
+) -> Result<std::collections::HashMap<i32, String>, DbErr> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    Ok(Users::find()
+        .filter(entity::Column::Id.is_in(ids.iter().copied()))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|user| (user.id, user.display_name))
+        .collect())
+}
+
 pub async fn find_by_email(
     db: &impl ConnectionTrait,
     email: &str,

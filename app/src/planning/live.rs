@@ -65,11 +65,13 @@ impl LiveHub {
         &self,
         session_id: i32,
     ) -> Result<broadcast::Receiver<Arc<FeedItem>>, sea_orm::DbErr> {
-        if let Some(feed) = self.feed(session_id) {
-            return Ok(feed.sender.subscribe());
+        // Subscribing happens under the map's lock, as does removing an unused feed in `wake`:
+        // a stream can never subscribe to a feed that is being dropped.
+        if let Some(receiver) = self.feeds().get(&session_id).map(|f| f.sender.subscribe()) {
+            return Ok(receiver);
         }
         let last = repository::last_seq(&self.inner.db, session_id).await?;
-        let mut feeds = self.inner.feeds.lock().expect("feeds lock");
+        let mut feeds = self.feeds();
         let feed = feeds.entry(session_id).or_insert_with(|| {
             let (sender, _) = broadcast::channel(CHANNEL_CAPACITY);
             Arc::new(Feed {
@@ -80,28 +82,23 @@ impl LiveHub {
         Ok(feed.sender.subscribe())
     }
 
-    fn feed(&self, session_id: i32) -> Option<Arc<Feed>> {
-        self.inner
-            .feeds
-            .lock()
-            .expect("feeds lock")
-            .get(&session_id)
-            .cloned()
+    fn feeds(&self) -> std::sync::MutexGuard<'_, HashMap<i32, Arc<Feed>>> {
+        self.inner.feeds.lock().expect("feeds lock")
     }
 
-    /// Sends the session's new events to its local streams (none here: nothing to do).
+    /// Sends the session's new events to its local streams; forgets the feed when none is left.
     pub async fn wake(&self, session_id: i32) {
-        let Some(feed) = self.feed(session_id) else {
-            return;
+        let feed = {
+            let mut feeds = self.feeds();
+            match feeds.get(&session_id) {
+                None => return,
+                Some(feed) if feed.sender.receiver_count() == 0 => {
+                    feeds.remove(&session_id);
+                    return;
+                }
+                Some(feed) => feed.clone(),
+            }
         };
-        if feed.sender.receiver_count() == 0 {
-            self.inner
-                .feeds
-                .lock()
-                .expect("feeds lock")
-                .remove(&session_id);
-            return;
-        }
         let mut sent = feed.sent.lock().await;
         loop {
             let events =
@@ -133,14 +130,7 @@ impl LiveHub {
     /// Catches every local feed up from the table: after the listener lost its connection (and
     /// with it any notification sent meanwhile), and on a slow timer as a safety net.
     pub async fn resync_all(&self) {
-        let sessions: Vec<i32> = self
-            .inner
-            .feeds
-            .lock()
-            .expect("feeds lock")
-            .keys()
-            .copied()
-            .collect();
+        let sessions: Vec<i32> = self.feeds().keys().copied().collect();
         for session_id in sessions {
             self.wake(session_id).await;
         }

@@ -1,7 +1,10 @@
 //! A session's summary as markdown, to keep beside the decision log.
 use std::fmt::Write;
 
-use super::domain::{Presence, QuestionOutcome, SessionSummary};
+use super::{
+    domain::{Presence, QuestionOutcome, SessionSummary},
+    time_text::{clock, duration},
+};
 
 pub fn summary_markdown(summary: &SessionSummary) -> String {
     let mut out = String::new();
@@ -100,25 +103,5 @@ fn question(out: &mut String, outcome: &QuestionOutcome) {
     }
     if !outcome.dissent.is_empty() {
         out.push('\n');
-    }
-}
-
-/// "14:05 UTC" from an RFC 3339 time.
-pub fn clock(rfc3339: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| {
-            t.with_timezone(&chrono::Utc)
-                .format("%H:%M UTC")
-                .to_string()
-        })
-        .unwrap_or_else(|_| rfc3339.to_owned())
-}
-
-/// "12 min 5 s".
-pub fn duration(seconds: i64) -> String {
-    match (seconds / 60, seconds % 60) {
-        (0, s) => format!("{s} s"),
-        (m, 0) => format!("{m} min"),
-        (m, s) => format!("{m} min {s} s"),
     }
 }

@@ -15,4 +15,5 @@ pub mod repository;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod service;
+pub mod time_text;
 pub mod views;

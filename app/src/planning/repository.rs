@@ -5,7 +5,10 @@ use sea_orm::{
     EntityTrait, ExprTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
 };
 
-use super::entity::{attendance, connection, event, record, session, vote};
+use super::{
+    domain::Vote,
+    entity::{attendance, connection, event, record, session, vote},
+};
 
 /// The PostgreSQL channel every replica listens on; see `planning::live`.
 pub const LIVE_CHANNEL: &str = "groundwork_live";
@@ -180,12 +183,30 @@ pub async fn end_session(db: &impl ConnectionTrait, session_id: i32) -> Result<(
         .map(|_| ())
 }
 
-pub async fn votes(db: &impl ConnectionTrait, session_id: i32) -> Result<Vec<vote::Model>, DbErr> {
-    vote::Entity::find()
+/// The session's votes, oldest first.
+pub async fn votes(db: &impl ConnectionTrait, session_id: i32) -> Result<Vec<Vote>, DbErr> {
+    Ok(vote::Entity::find()
         .filter(vote::Column::SessionId.eq(session_id))
         .order_by_asc(vote::Column::Id)
         .all(db)
-        .await
+        .await?
+        .into_iter()
+        .map(Vote::from)
+        .collect())
+}
+
+/// Whether the answer to `question_id` was recorded in the session.
+pub async fn is_recorded(
+    db: &impl ConnectionTrait,
+    session_id: i32,
+    question_id: &str,
+) -> Result<bool, DbErr> {
+    Ok(record::Entity::find()
+        .filter(record::Column::SessionId.eq(session_id))
+        .filter(record::Column::QuestionId.eq(question_id))
+        .count(db)
+        .await?
+        > 0)
 }
 
 /// Casts or changes `user_id`'s vote (the caller holds the session's lock).

@@ -18,3 +18,14 @@ pub struct Model {
 pub enum Relation {}
 
 impl ActiveModelBehavior for ActiveModel {}
+
+impl From<Model> for crate::planning::domain::Vote {
+    fn from(row: Model) -> Self {
+        Self {
+            question_id: row.question_id,
+            user_id: row.user_id,
+            value: row.value,
+            comment: row.comment,
+        }
+    }
+}

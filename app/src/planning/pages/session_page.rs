@@ -12,7 +12,7 @@ use super::{
 use crate::{
     components::{page_or_error, project_id_param},
     error::AppError,
-    planning::{server_fns::get_planning_session, views::SessionPageView},
+    planning::{server_fns::get_planning_session, time_text::timebox_end, views::SessionPageView},
     questionnaire::{catalog::QuestionKind, server_fns::get_topic},
 };
 
@@ -76,17 +76,14 @@ fn LiveSession(view: SessionPageView) -> impl IntoView {
         state.with(|s| match &s.current_topic_id {
             Some(topic) => {
                 let timebox = s.timebox_minutes.map(|minutes| {
-                    let until = s
+                    match s
                         .topic_started_at
                         .as_deref()
-                        .and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok())
-                        .map(|t| {
-                            (t + chrono::Duration::minutes(minutes.into()))
-                                .format("%H:%M UTC")
-                                .to_string()
-                        })
-                        .unwrap_or_default();
-                    format!(" · timebox {minutes} min, until {until}")
+                        .and_then(|t| timebox_end(t, minutes))
+                    {
+                        Some(until) => format!(" · timebox {minutes} min, until {until}"),
+                        None => format!(" · timebox {minutes} min"),
+                    }
                 });
                 format!(
                     "The group is on “{}”{}",

@@ -8,6 +8,7 @@ use crate::{
     planning::{
         domain::{QuestionOutcome, SessionSummary},
         server_fns::get_session_summary,
+        time_text::{date_and_clock, duration},
     },
 };
 
@@ -35,19 +36,6 @@ pub fn SessionSummaryPage() -> impl IntoView {
     }
 }
 
-fn clock(rfc3339: &str) -> String {
-    chrono::DateTime::parse_from_rfc3339(rfc3339)
-        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
-        .unwrap_or_else(|_| rfc3339.to_owned())
-}
-
-fn minutes(seconds: i64) -> String {
-    match (seconds / 60, seconds % 60) {
-        (0, s) => format!("{s} s"),
-        (m, s) => format!("{m} min {s} s"),
-    }
-}
-
 #[component]
 fn Summary(summary: SessionSummary) -> impl IntoView {
     let base = format!(
@@ -66,14 +54,14 @@ fn Summary(summary: SessionSummary) -> impl IntoView {
         <p class="breadcrumb"><a href=format!("/projects/{}", summary.project_id)>{summary.project_name.clone()}</a>
             " › " <a href=base.clone()>"Planning session"</a></p>
         <h1>"Session summary"</h1>
-        <p>{format!("Facilitated by {}, started {}", summary.facilitator, clock(&summary.started_at))}
-            {match &summary.ended_at { Some(t) => format!(", ended {}.", clock(t)), None => ", still running.".into() }}</p>
+        <p>{format!("Facilitated by {}, started {}", summary.facilitator, date_and_clock(&summary.started_at))}
+            {match &summary.ended_at { Some(t) => format!(", ended {}.", date_and_clock(t)), None => ", still running.".into() }}</p>
         <p><a class="button" href=format!("{base}/summary.md") rel="external" download>"Download as markdown"</a></p>
         <section class="card" aria-labelledby="attendance-heading">
             <h2 id="attendance-heading">"Attendance"</h2>
             <ul>{summary.attendance.iter().map(|a| view! {
-                <li>{format!("{}: joined {}{}", a.name, clock(&a.joined_at),
-                    a.left_at.as_deref().map(|l| format!(", left {}", clock(l))).unwrap_or_default())}</li>
+                <li>{format!("{}: joined {}{}", a.name, date_and_clock(&a.joined_at),
+                    a.left_at.as_deref().map(|l| format!(", left {}", date_and_clock(l))).unwrap_or_default())}</li>
             }).collect_view()}</ul>
         </section>
         <section class="card" aria-labelledby="decisions-heading">
@@ -95,7 +83,7 @@ fn Summary(summary: SessionSummary) -> impl IntoView {
             <h2 id="time-heading">"Time per topic"</h2>
             <table><thead><tr><th scope="col">"Topic"</th><th scope="col">"Time"</th></tr></thead>
             <tbody>{summary.topics.iter().map(|t| view! {
-                <tr><td>{t.title.clone()}</td><td>{minutes(t.seconds)}</td></tr>
+                <tr><td>{t.title.clone()}</td><td>{duration(t.seconds)}</td></tr>
             }).collect_view()}</tbody></table>
         </section>
     }

@@ -61,7 +61,10 @@ pub fn VoteCard(question: QuestionView, context: VoteContext) -> impl IntoView {
             })
         }
     };
-    let open = move || recorded.with(Option::is_none) && !state.with(|s| s.ended);
+    // Memos: the forms below are built again only when voting opens or closes, so an event
+    // from someone else never resets what this person is choosing or typing.
+    let open = Memo::new(move |_| recorded.with(Option::is_none) && !state.with(|s| s.ended));
+    let leader = Memo::new(move |_| tally.with(|t| t.leader().map(str::to_owned)));
     view! {
         <section class="card vote-card" id=format!("question-{id_for}") data-question=id_for.clone()>
             <h3>{question.question.text.clone()}</h3>
@@ -97,8 +100,8 @@ pub fn VoteCard(question: QuestionView, context: VoteContext) -> impl IntoView {
                 <p class="recorded" role="status">"Recorded: " <strong>{label(&r.value)}</strong>
                     {format!(" (by {}). Votes on this question are closed.", r.recorded_by)}</p>
             })}
-            {move || (open() && context.i_vote).then(|| view! { <VoteForm question=q.get_value() context/> })}
-            {move || (open() && context.i_facilitate).then(|| view! { <RecordForm question=q.get_value() context leader=tally.get().leader().map(str::to_owned)/> })}
+            {move || (open.get() && context.i_vote).then(|| view! { <VoteForm question=q.get_value() context/> })}
+            {move || (open.get() && context.i_facilitate).then(|| view! { <RecordForm question=q.get_value() context leader/> })}
         </section>
     }
 }
@@ -106,8 +109,22 @@ pub fn VoteCard(question: QuestionView, context: VoteContext) -> impl IntoView {
 #[component]
 fn VoteForm(question: Question, context: VoteContext) -> impl IntoView {
     let vote = ServerAction::<CastSessionVote>::new();
-    let error = Signal::derive(move || vote.value().get().and_then(Result::err));
+    // Without JavaScript every card sees a failed post in the URL: show it in the card that sent it.
     let sent_here = submitted_value("question").as_deref() == Some(question.id.as_str());
+    let error = Signal::derive(move || {
+        vote.value()
+            .get()
+            .and_then(Result::err)
+            .filter(|_| sent_here || vote.version().get() > 0)
+    });
+    let voted = {
+        let qid = question.id.clone();
+        Memo::new(move |_| {
+            context
+                .state
+                .with(|s| s.votes_on(&qid).any(|v| v.user_id == context.my_user_id))
+        })
+    };
     let mine = context.state.with_untracked(|s| {
         s.votes_on(&question.id)
             .find(|v| v.user_id == context.my_user_id)
@@ -124,7 +141,7 @@ fn VoteForm(question: Question, context: VoteContext) -> impl IntoView {
     let qid = question.id.clone();
     view! {
         <ActionForm action=vote attr:class="vote-form">
-            {move || sent_here.then(|| view! { <FormError error/> })}
+            <FormError error/>
             <input type="hidden" name="project_id" value=context.project_id/>
             <input type="hidden" name="session_id" value=context.session_id/>
             <input type="hidden" name="question_id" value=qid.clone()/>
@@ -148,15 +165,33 @@ fn VoteForm(question: Question, context: VoteContext) -> impl IntoView {
             <label for=format!("comment-{qid}")>"Comment (optional)"</label>
             <input id=format!("comment-{qid}") name="comment" maxlength=COMMENT_MAX_CHARS value=comment autocomplete="off"/>
             <button type="submit" disabled=move || vote.pending().get()>
-                {if my_value.is_empty() { "Vote" } else { "Change my vote" }}
+                {move || if voted.get() { "Change my vote" } else { "Vote" }}
             </button>
         </ActionForm>
     }
 }
 
 #[component]
-fn RecordForm(question: Question, context: VoteContext, leader: Option<String>) -> impl IntoView {
+fn RecordForm(
+    question: Question,
+    context: VoteContext,
+    leader: Memo<Option<String>>,
+) -> impl IntoView {
     let record = ServerAction::<RecordSessionAnswer>::new();
+    // The leading option is preselected, and follows the votes until the facilitator picks one.
+    let picked = RwSignal::new(None::<String>);
+    let first = question
+        .options
+        .first()
+        .map(|o| o.id.clone())
+        .unwrap_or_default();
+    let shown = move || {
+        picked
+            .get()
+            .or_else(|| leader.get())
+            .unwrap_or_else(|| first.clone())
+    };
+    let initial = leader.get_untracked();
     let error = Signal::derive(move || record.value().get().and_then(Result::err));
     let qid = question.id.clone();
     let select_id = format!("record-{qid}");
@@ -167,9 +202,9 @@ fn RecordForm(question: Question, context: VoteContext, leader: Option<String>) 
             <input type="hidden" name="session_id" value=context.session_id/>
             <input type="hidden" name="question_id" value=qid.clone()/>
             <label for=select_id.clone()>"The team’s answer"</label>
-            <select id=select_id name="value">
+            <select id=select_id name="value" prop:value=shown on:change=move |ev| picked.set(Some(event_target_value(&ev)))>
                 {question.options.iter().map(|option| view! {
-                    <option value=option.id.clone() selected=leader.as_deref() == Some(option.id.as_str())>{option.label.clone()}</option>
+                    <option value=option.id.clone() selected=initial.as_deref() == Some(option.id.as_str())>{option.label.clone()}</option>
                 }).collect_view()}
             </select>
             <fieldset class="inline">

@@ -19,7 +19,7 @@ use std::collections::HashMap;
 use sea_orm::{ConnectionTrait, DatabaseConnection, TransactionTrait};
 
 use super::{
-    domain::{Participant, Presence, RecordedAnswer, SessionEvent, SessionState, Vote},
+    domain::{Participant, Presence, RecordedAnswer, SessionEvent, SessionState},
     entity::session,
     live::LiveHub,
     repository,
@@ -136,16 +136,7 @@ pub async fn session_state(
                 .is_some_and(|(_, r)| *r >= Role::Editor),
         })
         .collect();
-    let votes = repository::votes(&txn, session_id)
-        .await?
-        .into_iter()
-        .map(|row| Vote {
-            question_id: row.question_id,
-            user_id: row.user_id,
-            value: row.value,
-            comment: row.comment,
-        })
-        .collect();
+    let votes = repository::votes(&txn, session_id).await?;
     let recorded = repository::records(&txn, session_id)
         .await?
         .into_iter()

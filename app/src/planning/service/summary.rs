@@ -14,25 +14,40 @@ use crate::{
             Attendance, Dissent, Presence, QuestionOutcome, SessionEvent, SessionSummary, Tally,
             TopicTime, Vote,
         },
-        entity::{record, session, vote},
+        entity::{record, session},
         repository,
     },
     projects,
-    questionnaire::catalog::embedded,
+    questionnaire::catalog::{embedded, Question},
 };
 
+/// Display names of `ids` in one query; an account deleted since shows as "a former member".
 async fn names(db: &impl ConnectionTrait, ids: &[i32]) -> Result<HashMap<i32, String>, AppError> {
-    let mut names = HashMap::new();
+    let mut names = crate::accounts::repository::display_names(db, ids).await?;
     for id in ids {
-        if names.contains_key(id) {
-            continue;
-        }
-        let name = crate::accounts::repository::find(db, *id)
-            .await?
-            .map_or_else(|| "a former member".into(), |user| user.display_name);
-        names.insert(*id, name);
+        names
+            .entry(*id)
+            .or_insert_with(|| "a former member".to_owned());
     }
     Ok(names)
+}
+
+/// The votes for another option than the one recorded.
+fn dissent_of(
+    votes: &[&Vote],
+    recorded: &str,
+    question: &Question,
+    names: &HashMap<i32, String>,
+) -> Vec<Dissent> {
+    votes
+        .iter()
+        .filter(|v| v.value != recorded)
+        .map(|v| Dissent {
+            name: names.get(&v.user_id).cloned().unwrap_or_default(),
+            choice: question.chosen(&v.value).label(),
+            comment: v.comment.clone(),
+        })
+        .collect()
 }
 
 pub async fn session_summary(
@@ -51,7 +66,7 @@ pub async fn session_summary(
     people.push(session.facilitator_id);
     let names = names(db, &people).await?;
     let name = |id: i32| names.get(&id).cloned().unwrap_or_default();
-    let (decisions, open_questions) = outcomes(&votes, &records, &name);
+    let (decisions, open_questions) = outcomes(&votes, &records, &names);
     let events = repository::all_events(db, session_id).await?;
     Ok(SessionSummary {
         project_id,
@@ -77,30 +92,24 @@ pub async fn session_summary(
 
 /// Recorded and open questions, in catalog order.
 fn outcomes(
-    votes: &[vote::Model],
+    votes: &[Vote],
     records: &[record::Model],
-    name: &dyn Fn(i32) -> String,
+    names: &HashMap<i32, String>,
 ) -> (Vec<QuestionOutcome>, Vec<QuestionOutcome>) {
     let catalog = embedded();
     let mut decisions = Vec::new();
     let mut open = Vec::new();
     for topic in &catalog.topics {
         for question in &topic.questions {
-            let on_question: Vec<Vote> = votes
+            let on_question: Vec<&Vote> = votes
                 .iter()
                 .filter(|v| v.question_id == question.id)
-                .map(|v| Vote {
-                    question_id: v.question_id.clone(),
-                    user_id: v.user_id,
-                    value: v.value.clone(),
-                    comment: v.comment.clone(),
-                })
                 .collect();
             let record = records.iter().find(|r| r.question_id == question.id);
             if on_question.is_empty() && record.is_none() {
                 continue;
             }
-            let tally = Tally::of(on_question.iter());
+            let tally = Tally::of(on_question.iter().copied());
             let label = |value: &str| question.chosen(value).label();
             let mut outcome = QuestionOutcome {
                 topic: topic.title.clone(),
@@ -116,15 +125,7 @@ fn outcomes(
             };
             match record {
                 Some(record) => {
-                    outcome.dissent = on_question
-                        .iter()
-                        .filter(|v| v.value != record.value)
-                        .map(|v| Dissent {
-                            name: name(v.user_id),
-                            choice: label(&v.value),
-                            comment: v.comment.clone(),
-                        })
-                        .collect();
+                    outcome.dissent = dissent_of(&on_question, &record.value, question, names);
                     outcome.decision_makers = lines(&record.decision_makers);
                     decisions.push(outcome);
                 }
@@ -203,38 +204,21 @@ pub async fn session_decision(
     let Some((_, question)) = embedded().question(question_id) else {
         return Ok(None);
     };
-    let votes: Vec<vote::Model> = repository::votes(db, session.id)
-        .await?
-        .into_iter()
+    let votes = repository::votes(db, session.id).await?;
+    let on_question: Vec<&Vote> = votes
+        .iter()
         .filter(|v| v.question_id == question_id)
         .collect();
-    let ids: Vec<i32> = votes.iter().map(|v| v.user_id).collect();
+    let ids: Vec<i32> = on_question.iter().map(|v| v.user_id).collect();
     let names = names(db, &ids).await?;
-    let dissent = votes
-        .iter()
-        .filter(|v| v.value != record.value)
-        .map(|v| {
-            let who = names.get(&v.user_id).cloned().unwrap_or_default();
-            let choice = question.chosen(&v.value).label();
-            if v.comment.is_empty() {
-                format!("{who} voted for “{choice}”.")
-            } else {
-                format!("{who} voted for “{choice}”: “{}”", v.comment)
-            }
+    let dissent = dissent_of(&on_question, &record.value, question, &names)
+        .into_iter()
+        .map(|d| match d.comment.as_str() {
+            "" => format!("{} voted for “{}”.", d.name, d.choice),
+            comment => format!("{} voted for “{}”: “{comment}”", d.name, d.choice),
         })
         .collect();
-    let tally = Tally::of(
-        votes
-            .iter()
-            .map(|v| Vote {
-                question_id: v.question_id.clone(),
-                user_id: v.user_id,
-                value: v.value.clone(),
-                comment: String::new(),
-            })
-            .collect::<Vec<_>>()
-            .iter(),
-    );
+    let tally = Tally::of(on_question.iter().copied());
     let agreeing = tally.count_for(&record.value);
     Ok(Some(SessionDecision {
         value: record.value.clone(),

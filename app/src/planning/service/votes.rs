@@ -58,11 +58,7 @@ pub async fn cast_vote(
     let txn = db.begin().await?;
     let session = lock_for_change(&txn, member, project_id, session_id).await?;
     open(&session)?;
-    let recorded = repository::records(&txn, session_id)
-        .await?
-        .into_iter()
-        .any(|r| r.question_id == question_id);
-    if recorded {
+    if repository::is_recorded(&txn, session_id, question_id).await? {
         return Err(AppError::Conflict {
             message: "The facilitator has recorded this answer; its votes are closed.".into(),
         });
