@@ -14,7 +14,7 @@ pub mod passwords;
 #[cfg(feature = "ssr")]
 pub mod rate_limit;
 #[cfg(feature = "ssr")]
-pub(crate) mod repository;
+mod repository;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -231,6 +231,14 @@ pub async fn find_by_email(
     Ok(repository::find_by_email(db, email.as_str()).await?)
 }
 
+/// Display names of the accounts among `ids` (accounts that no longer exist are left out).
+pub async fn display_names(
+    db: &DatabaseConnection,
+    ids: &[i32],
+) -> Result<std::collections::HashMap<i32, String>, AppError> {
+    Ok(repository::display_names(db, ids).await?)
+}
+
 pub async fn find_account(
     db: &DatabaseConnection,
     user_id: i32,

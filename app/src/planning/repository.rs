@@ -2,16 +2,20 @@
 //! that was found in that team a moment before in the same service call.
 use sea_orm::{
     sea_query::Expr, ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseBackend, DbErr,
-    EntityTrait, ExprTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set, Statement,
+    EntityTrait, ExprTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    Statement,
 };
 
 use super::{
     domain::Vote,
-    entity::{attendance, connection, event, record, session, vote},
+    entity::{event, record, session, vote},
 };
 
 /// The PostgreSQL channel every replica listens on; see `planning::live`.
 pub const LIVE_CHANNEL: &str = "groundwork_live";
+
+mod presence;
+pub use presence::*;
 
 pub async fn insert_session(
     db: &impl ConnectionTrait,
@@ -147,6 +151,14 @@ pub async fn all_events(
         .await
 }
 
+/// A session by id alone, for work that already knows it is allowed (a stream's heartbeat).
+pub async fn session_by_id(
+    db: &impl ConnectionTrait,
+    session_id: i32,
+) -> Result<Option<session::Model>, DbErr> {
+    session::Entity::find_by_id(session_id).one(db).await
+}
+
 pub async fn last_seq(db: &impl ConnectionTrait, session_id: i32) -> Result<i64, DbErr> {
     Ok(session::Entity::find_by_id(session_id)
         .one(db)
@@ -272,23 +284,22 @@ pub async fn insert_record(
     .map(|_| ())
 }
 
-/// The latest session record of a question in the project, for the ADR it becomes.
+/// The latest session record of a question in the project, with its session, for the ADR it
+/// becomes.
 pub async fn latest_record_of_question(
     db: &impl ConnectionTrait,
     team_id: i32,
     project_id: i32,
     question_id: &str,
 ) -> Result<Option<(session::Model, record::Model)>, DbErr> {
-    let sessions: Vec<i32> = sessions_of_project(db, team_id, project_id)
-        .await?
-        .into_iter()
-        .map(|s| s.id)
-        .collect();
-    if sessions.is_empty() {
-        return Ok(None);
-    }
+    let sessions = session::Entity::find()
+        .select_only()
+        .column(session::Column::Id)
+        .filter(session::Column::TeamId.eq(team_id))
+        .filter(session::Column::ProjectId.eq(project_id))
+        .into_query();
     let Some(found) = record::Entity::find()
-        .filter(record::Column::SessionId.is_in(sessions))
+        .filter(record::Column::SessionId.in_subquery(sessions))
         .filter(record::Column::QuestionId.eq(question_id))
         .order_by_desc(record::Column::Id)
         .one(db)
@@ -298,121 +309,4 @@ pub async fn latest_record_of_question(
     };
     let session = find_session(db, team_id, project_id, found.session_id).await?;
     Ok(session.map(|session| (session, found)))
-}
-
-pub async fn attendance(
-    db: &impl ConnectionTrait,
-    session_id: i32,
-) -> Result<Vec<attendance::Model>, DbErr> {
-    attendance::Entity::find()
-        .filter(attendance::Column::SessionId.eq(session_id))
-        .order_by_asc(attendance::Column::Id)
-        .all(db)
-        .await
-}
-
-/// Sets `user_id`'s presence; returns whether it changed.
-pub async fn set_presence(
-    db: &impl ConnectionTrait,
-    session_id: i32,
-    user_id: i32,
-    status: &str,
-) -> Result<bool, DbErr> {
-    let now = chrono::Utc::now();
-    let existing = attendance::Entity::find()
-        .filter(attendance::Column::SessionId.eq(session_id))
-        .filter(attendance::Column::UserId.eq(user_id))
-        .one(db)
-        .await?;
-    match existing {
-        Some(row) if row.status == status => Ok(false),
-        Some(row) => {
-            let mut row: attendance::ActiveModel = row.into();
-            row.status = Set(status.to_owned());
-            if status == "left" {
-                row.left_at = Set(Some(now));
-            }
-            row.update(db).await?;
-            Ok(true)
-        }
-        None => {
-            attendance::ActiveModel {
-                session_id: Set(session_id),
-                user_id: Set(user_id),
-                status: Set(status.to_owned()),
-                joined_at: Set(now),
-                left_at: Set((status == "left").then_some(now)),
-                ..Default::default()
-            }
-            .insert(db)
-            .await?;
-            Ok(true)
-        }
-    }
-}
-
-pub async fn insert_connection(
-    db: &impl ConnectionTrait,
-    session_id: i32,
-    user_id: i32,
-) -> Result<i32, DbErr> {
-    let row = connection::ActiveModel {
-        session_id: Set(session_id),
-        user_id: Set(user_id),
-        seen_at: Set(chrono::Utc::now()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
-    Ok(row.id)
-}
-
-pub async fn touch_connection(db: &impl ConnectionTrait, connection_id: i32) -> Result<(), DbErr> {
-    connection::Entity::update_many()
-        .col_expr(connection::Column::SeenAt, Expr::value(chrono::Utc::now()))
-        .filter(connection::Column::Id.eq(connection_id))
-        .exec(db)
-        .await
-        .map(|_| ())
-}
-
-pub async fn delete_connection(db: &impl ConnectionTrait, connection_id: i32) -> Result<(), DbErr> {
-    connection::Entity::delete_by_id(connection_id)
-        .exec(db)
-        .await
-        .map(|_| ())
-}
-
-/// Open streams of `user_id` seen since `since`: in one session, or in all when `None`.
-pub async fn live_connections(
-    db: &impl ConnectionTrait,
-    user_id: i32,
-    session_id: Option<i32>,
-    since: chrono::DateTime<chrono::Utc>,
-) -> Result<u64, DbErr> {
-    let mut query = connection::Entity::find()
-        .filter(connection::Column::UserId.eq(user_id))
-        .filter(connection::Column::SeenAt.gte(since));
-    if let Some(session_id) = session_id {
-        query = query.filter(connection::Column::SessionId.eq(session_id));
-    }
-    query.count(db).await
-}
-
-/// Streams not seen since `before` (their replica stopped), removed and returned.
-pub async fn take_stale_connections(
-    db: &impl ConnectionTrait,
-    before: chrono::DateTime<chrono::Utc>,
-) -> Result<Vec<connection::Model>, DbErr> {
-    let stale = connection::Entity::find()
-        .filter(connection::Column::SeenAt.lt(before))
-        .all(db)
-        .await?;
-    if !stale.is_empty() {
-        connection::Entity::delete_many()
-            .filter(connection::Column::Id.is_in(stale.iter().map(|c| c.id)))
-            .exec(db)
-            .await?;
-    }
-    Ok(stale)
 }

@@ -43,7 +43,7 @@ pub async fn get_planning_session(
     let member = member_for_project(project_id, Role::Viewer).await?;
     let state = app_state()?;
     let project = crate::projects::service::get_project(&state.db, &member, project_id).await?;
-    super::service::join_by_page(&state.db, &state.live, &member, project_id, session_id).await?;
+    super::service::join(&state.db, &state.live, &member, project_id, session_id).await?;
     let session = super::service::session_state(&state.db, &member, project_id, session_id).await?;
     let topics = crate::questionnaire::catalog::embedded()
         .topics

@@ -9,7 +9,7 @@ pub mod invitation_entity;
 pub mod membership_entity;
 mod pages;
 #[cfg(feature = "ssr")]
-pub(crate) mod repository;
+mod repository;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod service;

@@ -10,6 +10,7 @@ use std::{collections::VecDeque, convert::Infallible, sync::Arc, time::Duration}
 use app::{
     accounts::backend::AuthSession,
     planning::{
+        domain::SessionEvent,
         live::{FeedItem, LiveHub},
         repository,
         service::{self, OpenStream},
@@ -61,17 +62,25 @@ pub async fn session_events(
         Ok(member) => member,
         Err(error) => return error_response(error),
     };
-    // Subscribe before anything is read, so an event committed meanwhile is either in the
-    // replay or in the channel (and never in neither).
+    // The stream's row first (the session is checked there), guarded at once so that it goes
+    // whatever happens next; then subscribe before the holder joins and anything is replayed,
+    // so an event committed meanwhile is in the replay or in the channel, never in neither.
+    let guard = match service::open_stream(&state.db, &member, project_id, session_id).await {
+        Ok(opened) => CloseOnDrop {
+            db: state.db.clone(),
+            live: state.live.clone(),
+            stream: Some(opened),
+        },
+        Err(error) => return error_response(error),
+    };
     let receiver = match state.live.subscribe(session_id).await {
         Ok(receiver) => receiver,
         Err(error) => return error_response(error.into()),
     };
-    let opened =
-        match service::open_stream(&state.db, &state.live, &member, project_id, session_id).await {
-            Ok(opened) => opened,
-            Err(error) => return error_response(error),
-        };
+    if let Err(error) = service::join(&state.db, &state.live, &member, project_id, session_id).await
+    {
+        return error_response(error);
+    }
     let mut heartbeat = tokio::time::interval(HEARTBEAT);
     heartbeat.reset();
     let follower = Follower {
@@ -82,11 +91,8 @@ pub async fn session_events(
         receiver,
         revocations: state.live.revocations(),
         heartbeat,
-        guard: CloseOnDrop {
-            db: state.db.clone(),
-            live: state.live.clone(),
-            stream: Some(opened),
-        },
+        guard,
+        ended: false,
     };
     Sse::new(events(follower))
         .keep_alive(KeepAlive::new().interval(Duration::from_secs(15)))
@@ -102,14 +108,24 @@ struct Follower {
     revocations: broadcast::Receiver<(i32, i32)>,
     heartbeat: tokio::time::Interval,
     guard: CloseOnDrop,
+    /// The session's end was sent: nothing follows it.
+    ended: bool,
 }
 
 fn events(follower: Follower) -> impl Stream<Item = Result<Event, Infallible>> {
-    stream::unfold(follower, |mut follower| async move {
-        let item = follower.next_item().await?;
-        follower.last_sent = item.seq;
-        let event = Event::default().id(item.seq.to_string()).data(&item.json);
-        Some((Ok(event), follower))
+    let ended = serde_json::to_string(&SessionEvent::Ended).unwrap_or_default();
+    stream::unfold(follower, move |mut follower| {
+        let ended = ended.clone();
+        async move {
+            if follower.ended {
+                return None;
+            }
+            let item = follower.next_item().await?;
+            follower.last_sent = item.seq;
+            follower.ended = item.json == ended;
+            let event = Event::default().id(item.seq.to_string()).data(&item.json);
+            Some((Ok(event), follower))
+        }
     })
 }
 

@@ -19,8 +19,14 @@ pub fn FacilitatorBar(
     let end = ServerAction::<EndPlanningSession>::new();
     let error = Signal::derive(move || move_group.value().get().and_then(Result::err));
     let end_error = Signal::derive(move || end.value().get().and_then(Result::err));
-    let (project_id, session_id, current) =
-        state.with_untracked(|s| (s.project_id, s.session_id, s.current_topic_id.clone()));
+    let (project_id, session_id) = state.with_untracked(|s| (s.project_id, s.session_id));
+    // The topic the group is on, as it moves; the facilitator's own pick until they send it.
+    let current = Memo::new(move |_| {
+        state
+            .with(|s| s.current_topic_id.clone())
+            .unwrap_or_default()
+    });
+    let initial = state.with_untracked(|s| s.current_topic_id.clone());
     let timebox = submitted_value("timebox_minutes").unwrap_or_default();
     view! {
         <section class="card facilitator" aria-labelledby="facilitator-heading">
@@ -30,9 +36,9 @@ pub fn FacilitatorBar(
                 <input type="hidden" name="project_id" value=project_id/>
                 <input type="hidden" name="session_id" value=session_id/>
                 <label for="move-topic">"Topic"</label>
-                <select id="move-topic" name="topic_id">
+                <select id="move-topic" name="topic_id" prop:value=move || current.get()>
                     {topics.into_iter().map(|(id, title)| {
-                        let selected = current.as_deref() == Some(id.as_str());
+                        let selected = initial.as_deref() == Some(id.as_str());
                         view! { <option value=id selected=selected>{title}</option> }
                     }).collect_view()}
                 </select>

@@ -91,8 +91,19 @@ mod browser {
                 status.set(StreamStatus::Static);
             }
         });
-        on_cleanup(move || close(source));
-        watch_visibility(state);
+        let visibility = watch_visibility(state);
+        on_cleanup(move || {
+            close(source);
+            // Showing the tab again after leaving the page must not rejoin the old session.
+            if let Some(listener) = visibility.try_update_value(Option::take).flatten() {
+                if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+                    let _ = document.remove_event_listener_with_callback(
+                        "visibilitychange",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
     }
 
     fn close(source: StoredValue<Option<EventSource>, LocalStorage>) {
@@ -101,10 +112,14 @@ mod browser {
         }
     }
 
-    /// Idle while the tab is hidden, joined again when it is shown.
-    fn watch_visibility(state: RwSignal<SessionState>) {
+    type Listener = StoredValue<Option<Closure<dyn FnMut()>>, LocalStorage>;
+
+    /// Idle while the tab is hidden, joined again when it is shown. Returns the listener, for
+    /// removing it when the page goes away.
+    fn watch_visibility(state: RwSignal<SessionState>) -> Listener {
+        let listener = StoredValue::new_local(None);
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
+            return listener;
         };
         let on_change = Closure::<dyn FnMut()>::new(move || {
             let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -122,6 +137,7 @@ mod browser {
             "visibilitychange",
             on_change.as_ref().unchecked_ref(),
         );
-        on_change.forget();
+        listener.set_value(Some(on_change));
+        listener
     }
 }

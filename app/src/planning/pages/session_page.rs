@@ -113,7 +113,14 @@ fn LiveSession(view: SessionPageView) -> impl IntoView {
                 <a href=format!("/projects/{project_id}/sessions/{session_id}/summary")>"Read its summary"</a>"."</p>
         </Show>
         <PresenceList state/>
-        {view.i_facilitate.then(|| view! { <FacilitatorBar state topics=view.topics.clone()/> })}
+        {view.i_facilitate.then(|| {
+            let topics = view.topics.clone();
+            view! {
+                <Show when=move || !state.with(|s| s.ended)>
+                    <FacilitatorBar state topics=topics.clone()/>
+                </Show>
+            }
+        })}
         <p class="group-topic" role="status" aria-live="polite">{group_line}</p>
         {move || browsing.get().map(|topic| view! {
             <p class="browsing">{format!("You are looking at “{}” on your own. ", title_of(&topic))}

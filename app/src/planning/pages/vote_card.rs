@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::{
-    components::FormError,
+    components::{FieldError, FormError},
     forms::submitted_value,
     planning::{
         domain::{SessionState, COMMENT_MAX_CHARS},
@@ -161,9 +161,12 @@ fn VoteForm(question: Question, context: VoteContext) -> impl IntoView {
                     <label class="option"><input type="radio" name="value" value=OTHER_ID checked=chosen == OTHER_ID/>" Other: "
                         <input type="text" name="other" maxlength=OTHER_MAX_CHARS value=other_text aria-label="The other choice"/></label>
                 })}
+                <FieldError error field="value"/>
+                <FieldError error field="other"/>
             </fieldset>
             <label for=format!("comment-{qid}")>"Comment (optional)"</label>
             <input id=format!("comment-{qid}") name="comment" maxlength=COMMENT_MAX_CHARS value=comment autocomplete="off"/>
+            <FieldError error field="comment"/>
             <button type="submit" disabled=move || vote.pending().get()>
                 {move || if voted.get() { "Change my vote" } else { "Vote" }}
             </button>
@@ -178,6 +181,14 @@ fn RecordForm(
     leader: Memo<Option<String>>,
 ) -> impl IntoView {
     let record = ServerAction::<RecordSessionAnswer>::new();
+    let sent_here = submitted_value("question").as_deref() == Some(question.id.as_str());
+    let error = Signal::derive(move || {
+        record
+            .value()
+            .get()
+            .and_then(Result::err)
+            .filter(|_| sent_here || record.version().get() > 0)
+    });
     // The leading option is preselected, and follows the votes until the facilitator picks one.
     let picked = RwSignal::new(None::<String>);
     let first = question
@@ -192,7 +203,6 @@ fn RecordForm(
             .unwrap_or_else(|| first.clone())
     };
     let initial = leader.get_untracked();
-    let error = Signal::derive(move || record.value().get().and_then(Result::err));
     let qid = question.id.clone();
     let select_id = format!("record-{qid}");
     view! {
@@ -207,6 +217,7 @@ fn RecordForm(
                     <option value=option.id.clone() selected=initial.as_deref() == Some(option.id.as_str())>{option.label.clone()}</option>
                 }).collect_view()}
             </select>
+            <FieldError error field="value"/>
             <fieldset class="inline">
                 <legend>"Decision-makers in the ADR"</legend>
                 <label><input type="radio" name="decision_makers" value="present" checked/>" everyone present"</label>

@@ -8,8 +8,8 @@ mod votes;
 
 pub use facilitation::{end_session, move_group, record_answer, DecisionMakers};
 pub use presence::{
-    close_stream, join_by_page, open_stream, set_idle, sweep_stale_streams, touch_stream,
-    OpenStream, STREAMS_PER_USER,
+    close_stream, join, open_stream, set_idle, sweep_stale_streams, touch_stream, OpenStream,
+    STREAMS_PER_USER,
 };
 pub use summary::{session_decision, session_summary, SessionDecision};
 pub use votes::cast_vote;
@@ -59,7 +59,10 @@ pub async fn start_session(
         return Err(AppError::Forbidden);
     }
     projects::service::get_project(db, member, project_id).await?;
-    let running = repository::sessions_of_project(db, member.team_id, project_id)
+    // Two editors pressing "start" at once: the team's lock makes the second find the first's.
+    let txn = db.begin().await?;
+    teams::service::lock_team_as(&txn, member, Role::Editor).await?;
+    let running = repository::sessions_of_project(&txn, member.team_id, project_id)
         .await?
         .into_iter()
         .find(|s| s.ended_at.is_none());
@@ -67,8 +70,9 @@ pub async fn start_session(
         return Ok(running.id);
     }
     let session =
-        repository::insert_session(db, member.team_id, project_id, member.user_id).await?;
-    join_by_page(db, live, member, project_id, session.id).await?;
+        repository::insert_session(&txn, member.team_id, project_id, member.user_id).await?;
+    txn.commit().await?;
+    join(db, live, member, project_id, session.id).await?;
     Ok(session.id)
 }
 
@@ -115,7 +119,8 @@ pub async fn session_state(
     project_id: i32,
     session_id: i32,
 ) -> Result<SessionState, AppError> {
-    // One transaction, so the rows and the event number belong to the same moment.
+    // The event number is read first: on PostgreSQL (read committed) a change committed while
+    // the rows are read may show in them and come again as an event, which `apply` skips.
     let txn = db.begin().await?;
     let session = find_session(&txn, member, project_id, session_id).await?;
     let names = names(db, member.team_id).await?;
@@ -207,12 +212,12 @@ pub async fn membership_ended(
 /// The participant as others see them. The name comes from the account, so someone who has
 /// just been removed from the team still leaves under their own name.
 async fn participant(
-    db: &impl ConnectionTrait,
+    db: &DatabaseConnection,
     user_id: i32,
     role: Option<Role>,
     presence: Presence,
 ) -> Result<Participant, AppError> {
-    let name = crate::accounts::repository::find(db, user_id)
+    let name = crate::accounts::service::find_account(db, user_id)
         .await?
         .map_or_else(|| "a former member".into(), |user| user.display_name);
     Ok(Participant {

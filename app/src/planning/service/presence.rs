@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use sea_orm::{DatabaseConnection, TransactionTrait};
 
-use super::{find_session, lock_for_change, participant, publish};
+use super::{find_session, lock_for_change, open, participant, publish};
 use crate::{
     auth::Member,
     error::AppError,
@@ -30,8 +30,9 @@ pub struct OpenStream {
     pub user_id: i32,
 }
 
-/// Marks the member as joined (their page is open), publishing the change if it is one.
-pub async fn join_by_page(
+/// Marks the member as joined (their page or a stream is open), publishing the change if it is
+/// one. An ended session keeps its attendance as it was.
+pub async fn join(
     db: &DatabaseConnection,
     live: &LiveHub,
     member: &Member,
@@ -70,6 +71,13 @@ async fn set_presence(
     session_id: i32,
     presence: Presence,
 ) -> Result<(), AppError> {
+    // Most page loads change nothing: say so without taking the session's lock (on SQLite, the
+    // one writer).
+    let now = repository::presence_of(db, session_id, member.user_id).await?;
+    if now.as_deref() == Some(presence.as_str()) {
+        return Ok(());
+    }
+    let who = participant(db, member.user_id, Some(member.role), presence).await?;
     let txn = db.begin().await?;
     let session = lock_for_change(&txn, member, project_id, session_id).await?;
     if session.ended_at.is_some()
@@ -78,30 +86,29 @@ async fn set_presence(
         txn.rollback().await?;
         return Ok(());
     }
-    let who = participant(&txn, member.user_id, Some(member.role), presence).await?;
     publish(&txn, session_id, session.last_seq, &who.into_event()).await?;
     txn.commit().await?;
     live.wake(session_id).await;
     Ok(())
 }
 
-/// Registers an event stream of the member: at most [`STREAMS_PER_USER`] at once.
+/// Registers an event stream of the member, at most [`STREAMS_PER_USER`] at once; the caller
+/// then [`join`]s them. Refused once the session has ended.
 pub async fn open_stream(
     db: &DatabaseConnection,
-    live: &LiveHub,
     member: &Member,
     project_id: i32,
     session_id: i32,
 ) -> Result<OpenStream, AppError> {
-    find_session(db, member, project_id, session_id).await?;
-    let open = repository::live_connections(db, member.user_id, None, stale_before()).await?;
-    if open >= STREAMS_PER_USER {
+    let session = find_session(db, member, project_id, session_id).await?;
+    open(&session)?;
+    let streams = repository::live_connections(db, member.user_id, None, stale_before()).await?;
+    if streams >= STREAMS_PER_USER {
         return Err(AppError::TooManyRequests {
             retry_after_seconds: STALE_AFTER.as_secs(),
         });
     }
     let connection_id = repository::insert_connection(db, session_id, member.user_id).await?;
-    set_presence(db, live, member, project_id, session_id, Presence::Joined).await?;
     Ok(OpenStream {
         connection_id,
         session_id,
@@ -110,15 +117,19 @@ pub async fn open_stream(
     })
 }
 
-/// Keeps the stream's row fresh, and says whether its holder is still a member of the team
-/// with at least the viewer role (a removed member's stream closes).
+/// Keeps the stream's row fresh, and says whether it may stay open: its row still exists (the
+/// session was not deleted), the session has not ended, and its holder is still a member.
 pub async fn touch_stream(db: &DatabaseConnection, stream: &OpenStream) -> Result<bool, AppError> {
-    repository::touch_connection(db, stream.connection_id).await?;
-    Ok(
-        teams::service::role_in_team(db, stream.team_id, stream.user_id)
+    if !repository::touch_connection(db, stream.connection_id).await? {
+        return Ok(false);
+    }
+    let running = repository::session_by_id(db, stream.session_id)
+        .await?
+        .is_some_and(|session| session.ended_at.is_none());
+    Ok(running
+        && teams::service::role_in_team(db, stream.team_id, stream.user_id)
             .await?
-            .is_some(),
-    )
+            .is_some())
 }
 
 /// Forgets the stream; when it was its holder's last in the session, they have left.
@@ -150,10 +161,8 @@ async fn leave_unless_connected(
         txn.rollback().await?;
         return Ok(());
     }
-    let role = teams::repository::membership(&txn, session.team_id, user_id)
-        .await?
-        .and_then(|m| teams::domain::Role::parse(&m.role, "role").ok());
-    let who = participant(&txn, user_id, role, Presence::Left).await?;
+    let role = teams::service::role_in_team(db, session.team_id, user_id).await?;
+    let who = participant(db, user_id, role, Presence::Left).await?;
     publish(&txn, session_id, session.last_seq, &who.into_event()).await?;
     txn.commit().await?;
     live.wake(session_id).await;

@@ -3,7 +3,7 @@
 //! recorded answer, who decided and who disagreed.
 use std::collections::HashMap;
 
-use sea_orm::{ConnectionTrait, DatabaseConnection};
+use sea_orm::DatabaseConnection;
 
 use super::find_session;
 use crate::{
@@ -22,8 +22,8 @@ use crate::{
 };
 
 /// Display names of `ids` in one query; an account deleted since shows as "a former member".
-async fn names(db: &impl ConnectionTrait, ids: &[i32]) -> Result<HashMap<i32, String>, AppError> {
-    let mut names = crate::accounts::repository::display_names(db, ids).await?;
+async fn names(db: &DatabaseConnection, ids: &[i32]) -> Result<HashMap<i32, String>, AppError> {
+    let mut names = crate::accounts::service::display_names(db, ids).await?;
     for id in ids {
         names
             .entry(*id)
