@@ -122,11 +122,15 @@ test("a facilitator and three participants on two replicas decide together", asy
   await expect(beaPage.locator(".group-topic")).toContainText("timebox 10 min");
 
   const card = (page: Page) => page.locator('[data-question="database.product"]');
-  // Bea (B) votes MySQL with a comment; Olive (A) sees it at once.
+  // Carl starts typing a comment; Bea (B) votes MySQL with one, and Olive (A) sees it at once.
+  await card(carlPage).getByLabel("Comment (optional)").fill("Postgres fits our data");
   await card(beaPage).getByRole("radio", { name: "MySQL" }).check();
   await card(beaPage).getByLabel("Comment (optional)").fill("Our ops team runs MySQL");
   await card(beaPage).getByRole("button", { name: "Vote" }).click();
   await expect(card(facilitator).locator(".vote-list")).toContainText("Our ops team runs MySQL");
+  // What Carl was typing survives Bea's vote arriving on his page.
+  await expect(card(carlPage).locator(".vote-list")).toContainText("Our ops team runs MySQL");
+  await expect(card(carlPage).getByLabel("Comment (optional)")).toHaveValue("Postgres fits our data");
   // Carl (A) votes PostgreSQL: one each, a split vote, seen on B.
   await card(carlPage).getByRole("radio", { name: "PostgreSQL" }).check();
   await card(carlPage).getByRole("button", { name: "Vote" }).click();
@@ -149,6 +153,14 @@ test("a facilitator and three participants on two replicas decide together", asy
   // Olive records PostgreSQL (the majority is preselected); votes close everywhere.
   await expect(card(facilitator).getByLabel("The team’s answer")).toHaveValue("postgresql");
   await facilitator.screenshot({ path: "screenshots/session-facilitator.png", fullPage: true });
+  // Olive's own pick stays put while votes keep arriving (Bea changes her comment).
+  const answer = card(facilitator).getByLabel("The team’s answer");
+  await answer.selectOption("mysql");
+  await card(beaPage).getByLabel("Comment (optional)").fill("MySQL, but I can live with PostgreSQL");
+  await card(beaPage).getByRole("button", { name: "Change my vote" }).click();
+  await expect(card(facilitator).locator(".vote-list")).toContainText("I can live with PostgreSQL");
+  await expect(answer).toHaveValue("mysql");
+  await answer.selectOption("postgresql");
   await card(facilitator).getByRole("button", { name: "Record the team’s answer" }).click();
   await expect(card(beaPage).locator(".recorded")).toContainText("PostgreSQL");
   await expect(card(beaPage).getByRole("button", { name: /Vote|Change my vote/ })).toHaveCount(0);

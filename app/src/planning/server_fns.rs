@@ -34,30 +34,25 @@ pub async fn start_planning_session(project_id: i32) -> Result<i32, AppError> {
     Ok(id)
 }
 
-/// The session page; opening it joins the session.
+/// The session page, with the topic `topic` names (else the group's); opening it joins.
 #[server(endpoint = "get_planning_session")]
 pub async fn get_planning_session(
     project_id: i32,
     session_id: i32,
+    #[server(default)] topic: String,
 ) -> Result<SessionPageView, AppError> {
     let member = member_for_project(project_id, Role::Viewer).await?;
     let state = app_state()?;
-    let project = crate::projects::service::get_project(&state.db, &member, project_id).await?;
-    super::service::join(&state.db, &state.live, &member, project_id, session_id).await?;
-    let session = super::service::session_state(&state.db, &member, project_id, session_id).await?;
-    let topics = crate::questionnaire::catalog::embedded()
-        .topics
-        .iter()
-        .map(|t| (t.id.clone(), t.title.clone()))
-        .collect();
-    Ok(SessionPageView {
-        i_facilitate: session.facilitator_id == member.user_id && !session.ended,
-        state: session,
-        project_name: project.name,
-        my_user_id: member.user_id,
-        i_vote: member.role >= Role::Editor,
-        topics,
-    })
+    let browsing = Some(topic.trim()).filter(|t| !t.is_empty());
+    super::service::session_page(
+        &state.db,
+        &state.live,
+        &member,
+        project_id,
+        session_id,
+        browsing,
+    )
+    .await
 }
 
 #[server(endpoint = "cast_session_vote")]

@@ -2,6 +2,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::domain::SessionState;
+use crate::questionnaire::views::TopicView;
 
 /// The session page on load: the shared state, the caller, and the topic they look at.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -14,4 +15,6 @@ pub struct SessionPageView {
     pub i_facilitate: bool,
     /// (id, title) of every topic, in catalog order.
     pub topics: Vec<(String, String)>,
+    /// The topic shown first: the one the URL names, else the group's current one.
+    pub topic: Option<TopicView>,
 }

@@ -10,7 +10,7 @@ use crate::{
     components::{live_title, page_or_error, FieldError, FormError},
     error::AppError,
     forms::submitted_value,
-    planning::pages::SessionsCard,
+    planning::{domain::SessionListing, pages::SessionsCard, server_fns::list_planning_sessions},
     questionnaire::{
         pages::QuestionnaireCard, server_fns::questionnaire_progress, views::Progress,
     },
@@ -28,7 +28,8 @@ pub fn ProjectPage() -> impl IntoView {
                 Some(id) => {
                     let project = get_project(id).await?;
                     let progress = questionnaire_progress(id).await?;
-                    Ok((project, progress))
+                    let sessions = list_planning_sessions(id).await?;
+                    Ok((project, progress, sessions))
                 }
                 None => Err(AppError::not_found("The project")),
             }
@@ -38,7 +39,7 @@ pub fn ProjectPage() -> impl IntoView {
     view! {
         <Suspense fallback=|| view! { <p class="loading">"Loading the project…"</p> }>
             {move || Suspend::new(async move {
-                page_or_error(project.await, |(project, progress)| view! { <ProjectDetails project progress/> }.into_any())
+                page_or_error(project.await, |(project, progress, sessions)| view! { <ProjectDetails project progress sessions/> }.into_any())
             })}
         </Suspense>
     }
@@ -47,7 +48,11 @@ pub fn ProjectPage() -> impl IntoView {
 /// The project's heading and its forms. The forms are never re-rendered after a save, so what the
 /// user typed stays put when the server refuses it.
 #[component]
-fn ProjectDetails(project: Project, progress: Progress) -> impl IntoView {
+fn ProjectDetails(
+    project: Project,
+    progress: Progress,
+    sessions: Vec<SessionListing>,
+) -> impl IntoView {
     let update = ServerAction::<UpdateProject>::new();
     let delete = ServerAction::<DeleteProject>::new();
     let title_source = ArcRwSignal::new(project.clone());
@@ -71,7 +76,7 @@ fn ProjectDetails(project: Project, progress: Progress) -> impl IntoView {
         <h1>{move || current.read().name.clone()}</h1>
         <p class="description">{move || current.read().description.clone()}</p>
         <QuestionnaireCard project_id=project.id progress/>
-        <SessionsCard project_id=project.id can_start=can_edit/>
+        <SessionsCard project_id=project.id can_start=can_edit sessions/>
         <p class="card"><a href=format!("/projects/{}/decisions", project.id)>"Decision log"</a>
             " — the architecture decision records of this project."</p>
         <p class="card"><a href=format!("/projects/{}/architecture", project.id)>"Recommended architecture"</a>

@@ -13,7 +13,7 @@ use crate::{
     components::{page_or_error, project_id_param},
     error::AppError,
     planning::{server_fns::get_planning_session, time_text::timebox_end, views::SessionPageView},
-    questionnaire::{catalog::QuestionKind, server_fns::get_topic},
+    questionnaire::{catalog::QuestionKind, server_fns::get_topic, views::TopicView},
 };
 
 /// `/projects/:id/sessions/:session`: the live session. Without JavaScript it shows the state as
@@ -22,11 +22,17 @@ use crate::{
 pub fn SessionPage() -> impl IntoView {
     let project_id = project_id_param();
     let session_id = session_id_param();
+    let query = use_query_map();
     let page = Resource::new(
         move || (project_id.get(), session_id.get()),
-        |ids| async move {
+        move |ids| async move {
+            // The first topic comes with the page; later ones as the viewer moves (not a new
+            // page load, so the stream stays open).
+            let topic = query.with_untracked(|q| q.get("topic")).unwrap_or_default();
             match ids {
-                (Some(project), Some(session)) => get_planning_session(project, session).await,
+                (Some(project), Some(session)) => {
+                    get_planning_session(project, session, topic).await
+                }
                 _ => Err(AppError::not_found("The planning session")),
             }
         },
@@ -64,6 +70,7 @@ fn LiveSession(view: SessionPageView) -> impl IntoView {
             .get()
             .or_else(|| state.with(|s| s.current_topic_id.clone()))
     });
+    let (shown_topic, topic_error) = follow_viewed_topic(project_id, viewed, view.topic.clone());
     let context = VoteContext {
         state,
         project_id,
@@ -136,31 +143,55 @@ fn LiveSession(view: SessionPageView) -> impl IntoView {
                 }).collect_view()}
             </ul>
         </nav>
-        {move || viewed.get().map(|topic| view! { <SessionTopic project_id topic context/> })}
+        {move || shown_topic.get().map(|topic| view! { <SessionTopic topic context/> })}
+        {move || topic_error.get().map(|error| view! { <p class="form-error" role="alert">{error.to_string()}</p> })}
     }
+}
+
+/// The topic on screen, loaded again whenever the one looked at changes (the facilitator moves
+/// the group, or the viewer browses). In the browser only: the server renders the page's own.
+fn follow_viewed_topic(
+    project_id: i32,
+    viewed: Memo<Option<String>>,
+    first: Option<TopicView>,
+) -> (RwSignal<Option<TopicView>>, RwSignal<Option<AppError>>) {
+    let shown = RwSignal::new(first);
+    let error = RwSignal::new(None);
+    Effect::new(move |_| {
+        let wanted = viewed.get();
+        let on_screen = shown.with_untracked(|t| t.as_ref().map(|t| t.topic.id.clone()));
+        if wanted == on_screen {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let loaded = match wanted.clone() {
+                Some(topic) => get_topic(project_id, topic).await.map(Some),
+                None => Ok(None),
+            };
+            // A later move may have overtaken this one.
+            if viewed.get_untracked() != wanted {
+                return;
+            }
+            match loaded {
+                Ok(topic) => {
+                    shown.set(topic);
+                    error.set(None);
+                }
+                Err(failed) => error.set(Some(failed)),
+            }
+        });
+    });
+    (shown, error)
 }
 
 /// The questions of one topic, each with its votes.
 #[component]
-fn SessionTopic(project_id: i32, topic: String, context: VoteContext) -> impl IntoView {
-    let loaded = Resource::new(
-        move || topic.clone(),
-        move |topic| get_topic(project_id, topic),
-    );
+fn SessionTopic(topic: TopicView, context: VoteContext) -> impl IntoView {
     view! {
-        <Suspense fallback=|| view! { <p class="loading">"Loading the topic…"</p> }>
-            {move || Suspend::new(async move {
-                match loaded.await {
-                    Ok(topic) => view! {
-                        <h2>{topic.topic.title.clone()}</h2>
-                        {topic.questions.into_iter()
-                            .filter(|q| q.question.kind == QuestionKind::Choice)
-                            .map(|question| view! { <VoteCard question context/> })
-                            .collect_view()}
-                    }.into_any(),
-                    Err(error) => view! { <p class="form-error" role="alert">{error.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+        <h2>{topic.topic.title.clone()}</h2>
+        {topic.questions.into_iter()
+            .filter(|q| q.question.kind == QuestionKind::Choice)
+            .map(|question| view! { <VoteCard question context/> })
+            .collect_view()}
     }
 }

@@ -2,11 +2,13 @@
 //! vote may hold; and the event every change publishes. Each change takes the session's next
 //! event number in its own transaction, so the table and the feed never disagree.
 mod facilitation;
+mod page;
 mod presence;
 mod summary;
 mod votes;
 
 pub use facilitation::{end_session, move_group, record_answer, DecisionMakers};
+pub use page::session_page;
 pub use presence::{
     close_stream, join, open_stream, set_idle, sweep_stale_streams, touch_stream, OpenStream,
     STREAMS_PER_USER,
