@@ -20,4 +20,5 @@ mod projects;
 mod questionnaire;
 mod reader_tools;
 mod restore;
+mod slow_clients;
 mod stack_decisions;

@@ -123,9 +123,10 @@ pub async fn session_state(
 ) -> Result<SessionState, AppError> {
     // The event number is read first: on PostgreSQL (read committed) a change committed while
     // the rows are read may show in them and come again as an event, which `apply` skips.
+    // Names first: the transaction below must not wait for a second connection.
+    let names = names(db, member.team_id).await?;
     let txn = db.begin().await?;
     let session = find_session(&txn, member, project_id, session_id).await?;
-    let names = names(db, member.team_id).await?;
     let name = |id: i32| {
         names
             .get(&id)

@@ -148,6 +148,14 @@ async fn leave_unless_connected(
     session_id: i32,
     user_id: i32,
 ) -> Result<(), AppError> {
+    // Everything read from the pool is read before the transaction: a transaction waiting on
+    // the session's lock while holding one connection must not need a second one (many streams
+    // closing at once would take the whole pool).
+    let Some(session) = repository::session_by_id(db, session_id).await? else {
+        return Ok(());
+    };
+    let role = teams::service::role_in_team(db, session.team_id, user_id).await?;
+    let who = participant(db, user_id, role, Presence::Left).await?;
     let txn = db.begin().await?;
     let Some(session) = repository::take_next_seq(&txn, session_id, None).await? else {
         return Ok(());
@@ -161,8 +169,6 @@ async fn leave_unless_connected(
         txn.rollback().await?;
         return Ok(());
     }
-    let role = teams::service::role_in_team(db, session.team_id, user_id).await?;
-    let who = participant(db, user_id, role, Presence::Left).await?;
     publish(&txn, session_id, session.last_seq, &who.into_event()).await?;
     txn.commit().await?;
     live.wake(session_id).await;
