@@ -2,8 +2,9 @@
 use std::fmt::Write;
 
 use super::{
-    domain::{Presence, QuestionOutcome, SessionSummary},
+    domain::Presence,
     time_text::{clock, duration},
+    views::{QuestionOutcome, SessionSummary},
 };
 
 pub fn summary_markdown(summary: &SessionSummary) -> String {

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::{
-    domain::{SessionListing, SessionSummary},
-    views::SessionPageView,
+    domain::SessionListing,
+    views::{SessionPageView, SessionSummary},
 };
 use crate::error::AppError;
 #[cfg(feature = "ssr")]

@@ -70,10 +70,10 @@ pub async fn members_by_id(
     db: &DatabaseConnection,
     team_id: i32,
 ) -> Result<Vec<(i32, String)>, AppError> {
-    let members = repository::members(db, team_id).await?;
-    Ok(members
+    Ok(members_with_roles(db, team_id)
+        .await?
         .into_iter()
-        .map(|(_, user)| (user.id, user.display_name))
+        .map(|(id, name, _)| (id, name))
         .collect())
 }
 

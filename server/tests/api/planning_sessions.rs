@@ -3,7 +3,7 @@
 //! naming who decided and who disagreed.
 use std::time::Duration;
 
-use app::planning::{domain::SessionSummary, views::SessionPageView};
+use app::planning::views::{SessionPageView, SessionSummary};
 use reqwest::StatusCode;
 
 use crate::{
@@ -476,5 +476,47 @@ async fn a_replica_whose_listener_loses_its_connection_catches_its_streams_up() 
     assert_eq!(
         seen.last().map(|e| e.data["comment"].clone()),
         Some("while B reconnects".into())
+    );
+}
+
+#[tokio::test]
+async fn when_a_replica_dies_its_participants_resume_on_the_other_without_loss() {
+    let Some(app) = spawn_app(Backend::Postgres).await else {
+        return;
+    };
+    let replica = Replica::start(&app).await;
+    let (project, session) = started(&app).await;
+    let bea = app.member("bea@example.com", "editor").await;
+    let mut on_b = EventReader::open(&bea, &replica.address, &project, session, None).await;
+    vote(&app, &bea, &project, session, "mysql", "before B died").await;
+    let last = on_b.until("voted", WAIT).await.last().expect("the vote").id;
+    drop(replica);
+    assert!(on_b.closes_within(WAIT).await, "B's streams end with it");
+    // While Bea's browser reconnects, the session goes on through A.
+    vote(
+        &app,
+        &app.client,
+        &project,
+        session,
+        "postgresql",
+        "while B was down",
+    )
+    .await;
+    let mut on_a = EventReader::open(&bea, &app.address, &project, session, Some(last)).await;
+    let seen = on_a.until("voted", WAIT).await;
+    assert_eq!(
+        seen.first().map(|e| e.id),
+        Some(last + 1),
+        "resumed right after {last}"
+    );
+    assert_eq!(
+        seen.last().map(|e| e.data["comment"].clone()),
+        Some("while B was down".into())
+    );
+    let state = page(&app, &bea, &project, session).await.state;
+    assert_eq!(
+        state.tally("database.product").total,
+        2,
+        "both votes are in the database"
     );
 }

@@ -6,9 +6,9 @@ use crate::{
     components::{page_or_error, project_id_param},
     error::AppError,
     planning::{
-        domain::{QuestionOutcome, SessionSummary},
         server_fns::get_session_summary,
         time_text::{date_and_clock, duration},
+        views::{QuestionOutcome, SessionSummary},
     },
 };
 

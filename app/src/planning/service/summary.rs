@@ -10,12 +10,10 @@ use crate::{
     auth::Member,
     error::AppError,
     planning::{
-        domain::{
-            Attendance, Dissent, Presence, QuestionOutcome, SessionEvent, SessionSummary, Tally,
-            TopicTime, Vote,
-        },
+        domain::{Presence, SessionEvent, Tally, Vote},
         entity::{record, session},
         repository,
+        views::{Attendance, Dissent, QuestionOutcome, SessionSummary, TopicTime},
     },
     projects,
     questionnaire::catalog::{embedded, Question},
