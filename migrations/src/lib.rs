@@ -12,6 +12,7 @@ mod m20261201_000007_optional_decision_dates;
 mod m20261201_000008_create_pending_imports;
 mod m20261202_000009_decisions_per_question;
 mod m20261203_000010_create_planning_sessions;
+mod m20261204_000011_full_text_search;
 
 pub struct Migrator;
 
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000008_create_pending_imports::Migration),
             Box::new(m20261202_000009_decisions_per_question::Migration),
             Box::new(m20261203_000010_create_planning_sessions::Migration),
+            Box::new(m20261204_000011_full_text_search::Migration),
         ]
     }
 }

@@ -19,6 +19,7 @@ use tower_http::services::{ServeDir, ServeFile};
 
 use crate::{
     config::Config, database, http_layers, live, oidc, routes, security::CspNonce, sessions,
+    site_files,
 };
 
 /// Why the app could not start.
@@ -202,6 +203,16 @@ fn leptos_options(config: &Config) -> LeptosOptions {
     options.output_name = OUTPUT_NAME.into();
     options.site_root = config.resolved_site_root().into();
     options.site_addr = config.listen_addr;
+    // Hashed names when the release build's hash file sits beside the binary (where Leptos
+    // reads it) and names files the site holds.
+    let hash_file = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join(site_files::HASH_FILE)))
+        .unwrap_or_default();
+    let pkg = std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
+    let files = site_files::SiteFiles::detect(&hash_file, &pkg).install();
+    options.hash_files = files.hashed();
+    options.hash_file = site_files::HASH_FILE.into();
     options
 }
 

@@ -39,9 +39,14 @@ pub async fn connect(config: &Config) -> Result<DatabaseConnection, DbErr> {
     Database::connect(options).await
 }
 
-/// Brings the schema up to date.
+/// Runs the migrations, then indexes again the ADRs an older version of the search indexed.
 pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
-    Migrator::up(db, None).await
+    Migrator::up(db, None).await?;
+    let reindexed = app::decisions::service::reindex_outdated(db).await?;
+    if reindexed > 0 {
+        tracing::info!(reindexed, "ADRs indexed again for the search");
+    }
+    Ok(())
 }
 
 /// True when the database answers a trivial query.

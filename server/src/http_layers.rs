@@ -68,7 +68,7 @@ pub fn apply(
             security::security_headers,
         ))
         .layer(CatchPanicLayer::custom(internal_error_page))
-        .layer(middleware::from_fn(revalidate_static_files))
+        .layer(middleware::from_fn(cache_static_files))
         // Brotli or gzip, as the browser accepts, for pages, JSON, JS, CSS and WASM (not for
         // images, bodies under 32 bytes, or files served from a precompressed twin). Level 4:
         // compressing on the fly must stay cheap next to rendering the page.
@@ -83,18 +83,21 @@ pub fn apply(
         )
 }
 
-/// The site's files (`/pkg/...`, the favicon) may be kept by any cache but checked before each
-/// use: the answer is "not modified" (no body) until a new release changes them.
-async fn revalidate_static_files(request: Request, next: Next) -> Response {
+/// The site's files (`/pkg/...`, the favicon) may be kept by any cache: for a year without
+/// asking when their name carries their content's hash, checked before each use otherwise
+/// (the answer is "not modified", without a body, until a release changes them).
+async fn cache_static_files(request: Request, next: Next) -> Response {
     let path = request.uri().path();
-    let static_file = path.starts_with("/pkg/") || path == "/favicon.svg";
+    let cache_control = (path.starts_with("/pkg/") || path == "/favicon.svg")
+        .then(|| crate::site_files::installed().cache_control(path));
     let mut response = next.run(request).await;
     let served = matches!(response.status(), StatusCode::OK | StatusCode::NOT_MODIFIED);
-    if static_file && served && !response.headers().contains_key(header::CACHE_CONTROL) {
-        response.headers_mut().insert(
-            header::CACHE_CONTROL,
-            HeaderValue::from_static("public, no-cache"),
-        );
+    if let Some(value) = cache_control.filter(|_| served) {
+        if !response.headers().contains_key(header::CACHE_CONTROL) {
+            response
+                .headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+        }
     }
     response
 }
@@ -136,17 +139,25 @@ fn internal_error_page(panic: Box<dyn Any + Send + 'static>) -> Response {
         .or_else(|| panic.downcast_ref::<&str>().copied())
         .unwrap_or("(no message)");
     tracing::error!(panic = detail, "a request handler panicked");
-    let mut response =
-        (StatusCode::INTERNAL_SERVER_ERROR, Html(INTERNAL_ERROR_HTML)).into_response();
+    let mut response = (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        Html(internal_error_html()),
+    )
+        .into_response();
     response
         .headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 
-const INTERNAL_ERROR_HTML: &str = r#"<!DOCTYPE html>
+fn internal_error_html() -> String {
+    format!(
+        r#"<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Something went wrong · Groundwork</title>
-<link rel="stylesheet" href="/pkg/groundwork.css"></head>
+<link rel="stylesheet" href="{}"></head>
 <body><main><h1>Something went wrong</h1>
 <p>The server could not finish this request. Nothing you saved before is lost; please try again.</p>
-<p><a href="/">Back to the projects</a></p></main></body></html>"#;
+<p><a href="/">Back to the projects</a></p></main></body></html>"#,
+        crate::site_files::installed().stylesheet_href()
+    )
+}

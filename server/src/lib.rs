@@ -14,6 +14,7 @@ mod routes;
 pub mod security;
 pub mod seed;
 pub mod sessions;
+pub mod site_files;
 pub mod telemetry;
 
 /// mimalloc for the server, its examples and tests: glibc's allocator spent a fifth of an

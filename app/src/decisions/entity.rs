@@ -36,7 +36,10 @@ pub mod adr {
         pub confirmation_html: String,
         pub more_info_md: String,
         pub more_info_html: String,
+        /// Stems, see `decisions::search`.
         pub search_text: String,
+        /// The `search::INDEX_VERSION` that wrote `search_text`.
+        pub search_version: i32,
         /// See `exchange::document::MarkdownExtras`.
         pub markdown_extras: String,
         pub version: i32,

@@ -8,6 +8,8 @@ pub mod markdown;
 mod pages;
 #[cfg(feature = "ssr")]
 mod repository;
+#[cfg(feature = "ssr")]
+pub mod search;
 pub mod server_fns;
 #[cfg(feature = "ssr")]
 pub mod service;

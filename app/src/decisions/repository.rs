@@ -1,8 +1,9 @@
 //! sea-orm queries for the decision log. Every query is scoped by team and project.
 use sea_orm::{
-    sea_query::{Expr, ExprTrait, Func, LikeExpr},
+    sea_query::{Expr, ExprTrait, Func},
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, DatabaseConnection,
-    DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    DatabaseTransaction, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait, Set, SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
 use super::entity::{
@@ -10,11 +11,28 @@ use super::entity::{
     link::{self, Entity as Links},
     revision::{self, Entity as Revisions},
 };
-use crate::projects::entity::{self as project, Entity as Projects};
+use crate::{
+    decisions::search::SearchTerms,
+    projects::entity::{self as project, Entity as Projects},
+};
 
+pub mod search_index;
 mod sqlite_rows;
 #[cfg(test)]
 mod tests;
+
+/// A transaction that will write: on SQLite it takes the write lock at once (`BEGIN IMMEDIATE`,
+/// waiting its turn behind other writers), so no statement in it has to upgrade a read lock,
+/// which SQLite refuses at once with "database is locked" when another writer got there first.
+/// (An update of an ADR's text runs the full-text index's trigger, whose virtual table reads
+/// before the write.) On PostgreSQL an ordinary transaction.
+pub async fn begin_write(db: &DatabaseConnection) -> Result<DatabaseTransaction, DbErr> {
+    db.begin_with_options(TransactionOptions {
+        sqlite_transaction_mode: Some(SqliteTransactionMode::Immediate),
+        ..Default::default()
+    })
+    .await
+}
 
 /// What taking the next ADR number gave.
 #[derive(Debug, PartialEq, Eq)]
@@ -318,8 +336,8 @@ pub async fn update_if_version(
 pub struct LogQuery<'a> {
     pub status: Option<&'a str>,
     pub topic: Option<&'a str>,
-    /// Words that must all appear in the title or the body.
-    pub words: Vec<String>,
+    /// `Some(None)`: a search with no searchable word, which finds nothing (as on PostgreSQL).
+    pub search: Option<Option<SearchTerms>>,
     pub sort: LogSort,
     pub page: u64,
     pub per_page: u64,
@@ -348,8 +366,12 @@ pub async fn log_page(
     if let Some(topic) = query.topic {
         select = select.filter(adr::Column::TopicId.eq(topic));
     }
-    if !query.words.is_empty() {
-        select = select.filter(search_condition(db.get_database_backend(), &query.words));
+    match &query.search {
+        None => {}
+        Some(None) => return Ok((Vec::new(), 0)),
+        Some(Some(terms)) => {
+            select = select.filter(search_condition(db.get_database_backend(), terms));
+        }
     }
     select = match query.sort {
         LogSort::NumberAscending => select.order_by_asc(adr::Column::Number),
@@ -367,31 +389,21 @@ pub async fn log_page(
     Ok((rows, total))
 }
 
-/// PostgreSQL's full-text search (English stemming, GIN index); on SQLite every word must occur
-/// in the lower-cased text.
-fn search_condition(backend: DatabaseBackend, words: &[String]) -> Condition {
-    match backend {
-        DatabaseBackend::Postgres => Condition::all().add(Expr::cust_with_values(
-            "to_tsvector('english', search_text) @@ plainto_tsquery('english', $1)",
-            [words.join(" ")],
-        )),
-        _ => words.iter().fold(Condition::all(), |all, word| {
-            let pattern = format!("%{}%", escape_like(&word.to_lowercase()));
-            all.add(Expr::col(adr::Column::SearchText).like(LikeExpr::new(pattern).escape('\\')))
-        }),
-    }
-}
-
-/// `word` with LIKE's wildcards (`%`, `_`) and the escape character itself made literal.
-fn escape_like(word: &str) -> String {
-    let mut escaped = String::with_capacity(word.len());
-    for c in word.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
+/// Full-text search (see [`crate::decisions::search`]): PostgreSQL's stored `search_vector`,
+/// SQLite's FTS5 table. Both stay inside the project's rows, which the caller's filters select
+/// through the project's index, so no other team's ADR is read.
+fn search_condition(backend: DatabaseBackend, terms: &SearchTerms) -> Condition {
+    let condition = match backend {
+        DatabaseBackend::Postgres => Expr::cust_with_values(
+            "\"adrs\".\"search_vector\" @@ plainto_tsquery('simple', $1)",
+            [terms.as_plain_query()],
+        ),
+        _ => Expr::cust_with_values(
+            "\"adrs\".\"id\" IN (SELECT rowid FROM adrs_fts WHERE adrs_fts MATCH ?)",
+            [terms.as_fts5_query()],
+        ),
+    };
+    Condition::all().add(condition)
 }
 
 pub async fn insert_link(

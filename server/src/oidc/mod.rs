@@ -308,9 +308,10 @@ fn failure_page(status: StatusCode, message: &str) -> Response {
     let body = format!(
         r#"<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Sign-in failed · Groundwork</title>
-<link rel="stylesheet" href="/pkg/groundwork.css"></head>
+<link rel="stylesheet" href="{stylesheet}"></head>
 <body><main><h1>Sign-in failed</h1><p role="alert">{message}</p>
-<p><a href="/sign-in">Back to sign-in</a></p></main></body></html>"#
+<p><a href="/sign-in">Back to sign-in</a></p></main></body></html>"#,
+        stylesheet = crate::site_files::installed().stylesheet_href()
     );
     (status, Html(body)).into_response()
 }

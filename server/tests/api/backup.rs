@@ -125,9 +125,10 @@ async fn a_backup_taken_while_the_server_writes_restores_every_team_project_and_
     let _ = std::fs::remove_file(&target);
 }
 
-/// An install whose database lacks the five newest migrations (as an older release left it:
+/// An install whose database lacks the six newest migrations (as an older release left it:
 /// no installation table, dates still required, no pending imports, no answerers, no planning
-/// sessions): a newer server started on it migrates it and serves what was there.
+/// sessions, search by word matching): a newer server started on it migrates it, indexes its
+/// ADRs for the full-text search, and serves what was there.
 #[tokio::test]
 async fn a_newer_server_on_an_older_database_migrates_it_and_keeps_everything() {
     use migrations::{Migrator, MigratorTrait};
@@ -148,7 +149,7 @@ async fn a_newer_server_on_an_older_database_migrates_it_and_keeps_everything() 
         .len()
     };
     let old = Database::connect(app.database_url()).await.unwrap();
-    Migrator::down(&old, Some(5)).await.unwrap();
+    Migrator::down(&old, Some(6)).await.unwrap();
     assert_eq!(
         tables(old.clone()).await,
         0,
@@ -189,6 +190,16 @@ async fn a_newer_server_on_an_older_database_migrates_it_and_keeps_everything() 
     .await
     .unwrap();
     assert_eq!(adr["summary"]["title"], "Kept across the upgrade");
+    let found: serde_json::Value = call(
+        "list_adrs",
+        vec![("project_id", project.clone()), ("q", "upgrades".into())],
+    )
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(found["total"], 1, "indexed again at start-up: {found}");
     let set_up_again = call(
         "set_up",
         vec![

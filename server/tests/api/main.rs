@@ -20,5 +20,6 @@ mod projects;
 mod questionnaire;
 mod reader_tools;
 mod restore;
+mod search;
 mod slow_clients;
 mod stack_decisions;

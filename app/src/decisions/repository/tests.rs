@@ -35,6 +35,7 @@ fn adr_row(team_id: i32, project_id: i32, number: i32, marker: &str) -> adr::Act
         more_info_md: Set(section("More information")),
         more_info_html: Set(String::new()),
         search_text: Set(String::new()),
+        search_version: Set(0),
         markdown_extras: Set(format!("extra {marker}")),
         version: Set(1),
         created_by: Set(1),

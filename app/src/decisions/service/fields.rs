@@ -6,7 +6,7 @@ use crate::{
     decisions::{
         domain::{check_section, parse_people, parse_title, AdrForm, AdrStatus, SECTIONS},
         entity::adr,
-        markdown,
+        markdown, search,
     },
     error::AppError,
 };
@@ -101,12 +101,10 @@ impl ValidFields {
         row.confirmation_html = Set(html[5].clone());
         row.more_info_md = Set(self.sections[6].clone());
         row.more_info_html = Set(html[6].clone());
-        let mut search = self.title.to_lowercase();
-        for section in &self.sections {
-            search.push('\n');
-            search.push_str(&section.to_lowercase());
-        }
-        row.search_text = Set(search);
+        row.search_text = Set(search::indexed_text(
+            std::iter::once(self.title.as_str()).chain(self.sections.iter().map(String::as_str)),
+        ));
+        row.search_version = Set(search::INDEX_VERSION);
     }
 
     /// The form fields whose value differs from `stored`.

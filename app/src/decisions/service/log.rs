@@ -8,6 +8,7 @@ use crate::{
     decisions::{
         domain::{AdrLogPage, AdrStatus},
         repository::{self, LogQuery, LogSort},
+        search::SearchTerms,
     },
     error::AppError,
     teams::domain::Role,
@@ -65,7 +66,9 @@ pub async fn log_page(
     let query = LogQuery {
         status,
         topic,
-        words: filters.q.split_whitespace().map(str::to_owned).collect(),
+        search: Some(filters.q.trim())
+            .filter(|q| !q.is_empty())
+            .map(SearchTerms::parse),
         sort,
         page: filters.page.max(1),
         per_page: PER_PAGE,

@@ -6,6 +6,7 @@ mod history;
 mod imported;
 mod links;
 mod log;
+mod search_index;
 mod views;
 
 use chrono::Utc;
@@ -21,6 +22,7 @@ pub use imported::{
 };
 pub use links::link_adrs;
 pub use log::{log_page, LogFilters};
+pub use search_index::reindex_outdated;
 
 use self::fields::{status_of, ValidFields};
 use super::{
@@ -138,9 +140,7 @@ pub async fn update_adr(
     }
     let mut row = adr::ActiveModel::default();
     fields.write_to(&mut row);
-    // The guarded write comes first in the transaction, so that SQLite takes its write lock at
-    // once (waiting for other writers) instead of failing to upgrade a read.
-    let transaction = db.begin().await?;
+    let transaction = repository::begin_write(db).await?;
     if !repository::update_if_version(&transaction, member.team_id, stored.id, version, row).await?
     {
         return Err(stale());
