@@ -18,7 +18,8 @@ RUN cd end2end && npm ci --no-audit --no-fund --loglevel=error
 COPY . .
 ENV PATH=/src/end2end/node_modules/.bin:$PATH \
     LEPTOS_OUTPUT_NAME=groundwork
-RUN cargo leptos build --release \
+# Content-hashed file names (served immutable); hash.txt beside the binary names them.
+RUN LEPTOS_HASH_FILES=true cargo leptos build --release \
  && target/release/groundwork precompress target/site/pkg
 
 FROM debian:bookworm-slim
@@ -27,7 +28,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --home-dir /data --shell /usr/sbin/nologin groundwork \
  && mkdir /data && chown groundwork:groundwork /data
-COPY --from=build /src/target/release/groundwork /app/groundwork
+COPY --from=build /src/target/release/groundwork /src/target/release/hash.txt /app/
 COPY --from=build /src/target/site /app/site
 COPY README.md LICENSE /app/
 ENV DATABASE_URL="sqlite:///data/groundwork.db?mode=rwc" \
