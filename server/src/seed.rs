@@ -78,7 +78,7 @@ pub fn realistic_adr(n: usize, decision_maker: &str) -> AdrForm {
         })
         .collect();
     AdrForm {
-        title: format!("{}: {} (decision {})", topic.title, chosen.label, n + 1),
+        title: seed_title(&topic.title, &chosen.label, n + 1),
         decision_makers: decision_maker.to_owned(),
         consulted: "Platform team".into(),
         informed: "Everyone in engineering".into(),
@@ -140,4 +140,36 @@ pub async fn editing_member(
     app::auth::resolve_team_member(db, user.id, team_id, Role::Editor)
         .await
         .map_err(|e| format!("{acting_as} may not create projects in team {team_id}: {e}"))
+}
+
+/// "Topic: option (decision n)", the option's label shortened so that the title stays within the
+/// 120 characters a title may have (some catalog labels are long).
+fn seed_title(topic: &str, option: &str, number: usize) -> String {
+    const MAX: usize = 120;
+    let suffix = format!(" (decision {number})");
+    let room = MAX.saturating_sub(topic.chars().count() + 2 + suffix.chars().count());
+    let mut label: String = option.chars().take(room).collect();
+    if label.chars().count() < option.chars().count() {
+        label.pop();
+        label = format!("{}…", label.trim_end());
+    }
+    format!("{topic}: {label}{suffix}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_seeded_title_is_a_valid_title() {
+        for n in 0..2000 {
+            let form = realistic_adr(n, "Seeder");
+            assert!(
+                app::decisions::domain::parse_title(&form.title).is_ok(),
+                "{n}: {:?} ({} characters)",
+                form.title,
+                form.title.chars().count()
+            );
+        }
+    }
 }
