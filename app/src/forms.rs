@@ -131,12 +131,23 @@ mod server {
 
     /// The input kept by [`keep_long_input_on_error`] under `key`, removed as it is read.
     pub async fn take_kept_input<V: serde::de::DeserializeOwned>(key: &str) -> Option<V> {
-        session()?.remove(&kept_key(key)).await.ok().flatten()
+        take(&session()?, &kept_key(key)).await
     }
 
     /// The value a plain route kept in the visitor's session under `key`, removed as it is read.
     pub async fn take_session_value<V: serde::de::DeserializeOwned>(key: &str) -> Option<V> {
-        session()?.remove(key).await.ok().flatten()
+        take(&session()?, key).await
+    }
+
+    /// Removes only what is there: a removal marks the session changed, and a changed session
+    /// is written back to the database, so removing on every read would make every page that
+    /// looks for kept input (an ADR's page, for an editor) a write.
+    async fn take<V: serde::de::DeserializeOwned>(
+        session: &tower_sessions::Session,
+        key: &str,
+    ) -> Option<V> {
+        session.get_value(key).await.ok().flatten()?;
+        session.remove(key).await.ok().flatten()
     }
 
     fn session() -> Option<tower_sessions::Session> {

@@ -1,9 +1,9 @@
 //! sea-orm queries for the decision log. Every query is scoped by team and project.
 use sea_orm::{
-    sea_query::{Expr, ExprTrait, Func},
+    sea_query::{Expr, ExprTrait},
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseBackend, DatabaseConnection,
-    DatabaseTransaction, DbErr, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    QueryTrait, Set, SqliteTransactionMode, TransactionOptions, TransactionTrait,
+    DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait,
 };
 
 use super::entity::{
@@ -11,15 +11,15 @@ use super::entity::{
     link::{self, Entity as Links},
     revision::{self, Entity as Revisions},
 };
-use crate::{
-    decisions::search::SearchTerms,
-    projects::entity::{self as project, Entity as Projects},
-};
+use crate::projects::entity::{self as project, Entity as Projects};
 
+mod log;
 pub mod search_index;
 mod sqlite_rows;
 #[cfg(test)]
 mod tests;
+
+pub use log::{log_page, LogQuery, LogSort, SummaryRow};
 
 /// A transaction that will write: on SQLite it takes the write lock at once (`BEGIN IMMEDIATE`,
 /// waiting its turn behind other writers), so no statement in it has to upgrade a read lock,
@@ -330,80 +330,6 @@ pub async fn update_if_version(
         .exec(db)
         .await?;
     Ok(result.rows_affected == 1)
-}
-
-/// What the decision log is filtered and sorted by.
-pub struct LogQuery<'a> {
-    pub status: Option<&'a str>,
-    pub topic: Option<&'a str>,
-    /// `Some(None)`: a search with no searchable word, which finds nothing (as on PostgreSQL).
-    pub search: Option<Option<SearchTerms>>,
-    pub sort: LogSort,
-    pub page: u64,
-    pub per_page: u64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LogSort {
-    NumberAscending,
-    NumberDescending,
-    Title,
-    RecentlyChanged,
-}
-
-pub async fn log_page(
-    db: &impl ConnectionTrait,
-    team_id: i32,
-    project_id: i32,
-    query: &LogQuery<'_>,
-) -> Result<(Vec<adr::Model>, u64), DbErr> {
-    let mut select = Adrs::find()
-        .filter(adr::Column::TeamId.eq(team_id))
-        .filter(adr::Column::ProjectId.eq(project_id));
-    if let Some(status) = query.status {
-        select = select.filter(adr::Column::Status.eq(status));
-    }
-    if let Some(topic) = query.topic {
-        select = select.filter(adr::Column::TopicId.eq(topic));
-    }
-    match &query.search {
-        None => {}
-        Some(None) => return Ok((Vec::new(), 0)),
-        Some(Some(terms)) => {
-            select = select.filter(search_condition(db.get_database_backend(), terms));
-        }
-    }
-    select = match query.sort {
-        LogSort::NumberAscending => select.order_by_asc(adr::Column::Number),
-        LogSort::NumberDescending => select.order_by_desc(adr::Column::Number),
-        LogSort::Title => select
-            .order_by_asc(Expr::expr(Func::lower(Expr::col(adr::Column::Title))))
-            .order_by_asc(adr::Column::Number),
-        LogSort::RecentlyChanged => select
-            .order_by_desc(adr::Column::UpdatedAt)
-            .order_by_desc(adr::Column::Number),
-    };
-    let paginator = select.paginate(db, query.per_page);
-    let total = paginator.num_items().await?;
-    let rows = paginator.fetch_page(query.page.saturating_sub(1)).await?;
-    Ok((rows, total))
-}
-
-/// Full-text search (see [`crate::decisions::search`]): PostgreSQL's stored `search_vector`,
-/// SQLite's FTS5 table. Both stay inside the project's rows, which the caller's filters select
-/// through the project's index, so no other team's ADR is read.
-fn search_condition(backend: DatabaseBackend, terms: &SearchTerms) -> Condition {
-    let condition = match backend {
-        DatabaseBackend::Postgres => Expr::cust_with_values(
-            "\"adrs\".\"search_vector\" @@ plainto_tsquery('simple', $1)",
-            [terms.as_plain_query()],
-        ),
-        _ => Expr::cust_with_values(
-            "\"adrs\".\"id\" IN (SELECT rowid FROM adrs_fts WHERE adrs_fts MATCH ?)",
-            [terms.as_fts5_query()],
-        ),
-    };
-    Condition::all().add(condition)
 }
 
 pub async fn insert_link(

@@ -7,7 +7,7 @@
 //! keeps `to_tsvector('simple', search_text)` in the stored `adrs.search_vector`; SQLite keeps
 //! the FTS5 table `adrs_fts` over it (tokenizer `unicode61`, no folding). Neither stems again.
 //! An ADR matches when it holds every term.
-use std::collections::HashSet;
+use std::{collections::HashSet, sync::LazyLock};
 
 use rust_stemmers::{Algorithm, Stemmer};
 
@@ -33,10 +33,13 @@ fn stems(text: &str) -> impl Iterator<Item = String> + '_ {
 }
 
 fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS
-        .lines()
-        .filter(|line| !line.starts_with('#'))
-        .any(|stop| stop == word)
+    static SET: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+        STOP_WORDS
+            .lines()
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .collect()
+    });
+    SET.contains(word)
 }
 
 /// What the databases index for an ADR, from its title and sections: each stem once, separated

@@ -1,5 +1,6 @@
 //! The decision log page as a browser loads it: kept for a second per session (see the server's
-//! page cache), yet every change, sign-out and removal shows on the next load.
+//! page cache), yet every change, sign-out and removal shows on the next load; reading pages
+//! writes nothing.
 use reqwest::{header, Client, StatusCode};
 
 use crate::helpers::{csp_nonce, on_both_databases, spawn_app, Backend, TestApp};
@@ -7,6 +8,7 @@ use crate::helpers::{csp_nonce, on_both_databases, spawn_app, Backend, TestApp};
 on_both_databases!(
     the_log_page_shows_every_change_and_removal_on_the_next_load,
     a_log_page_served_again_carries_its_own_nonce,
+    reading_the_log_and_an_adr_as_an_editor_saves_no_session,
 );
 
 async fn load(app: &TestApp, client: &Client, project: &str) -> (StatusCode, String) {
@@ -99,4 +101,37 @@ async fn a_log_page_served_again_carries_its_own_nonce(backend: Backend) {
         nonces.push(nonce);
     }
     assert_ne!(nonces[0], nonces[1]);
+}
+
+/// A page that only reads writes nothing: a saved session comes back as a `Set-Cookie`, and
+/// costs a database write on every view.
+async fn reading_the_log_and_an_adr_as_an_editor_saves_no_session(backend: Backend) {
+    let Some(app) = spawn_app(backend).await else {
+        return;
+    };
+    let project = app.new_project("Shop").await;
+    create(&app, &project, "Use PostgreSQL").await;
+    let editor = app.member("editor@example.com", "editor").await;
+    for path in [
+        "decisions",
+        "decisions/1",
+        "decisions?q=postgresql",
+        "architecture",
+    ] {
+        for client in [&editor, &app.client] {
+            let response = client
+                .get(app.url(&format!("/projects/{project}/{path}")))
+                .header(header::ACCEPT, "text/html")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            let saved: Vec<_> = response
+                .headers()
+                .get_all(header::SET_COOKIE)
+                .iter()
+                .collect();
+            assert!(saved.is_empty(), "{path} saved the session: {saved:?}");
+        }
+    }
 }

@@ -13,22 +13,28 @@ use crate::{
             SECTIONS,
         },
         entity::adr,
-        repository,
+        repository::{self, SummaryRow},
     },
     error::AppError,
     teams::domain::Role,
 };
 
+/// One line of the log, from a whole row (after a write, on the ADR's own page).
 pub fn summary(row: &adr::Model) -> AdrSummary {
-    let status = status_of(row);
+    summary_of(SummaryRow::from(row))
+}
+
+/// One line of the log, from the columns the log reads.
+pub fn summary_of(row: SummaryRow) -> AdrSummary {
+    let status = AdrStatus::parse(&row.status).unwrap_or(AdrStatus::Proposed);
     let still_standing = matches!(status, AdrStatus::Proposed | AdrStatus::Accepted);
     AdrSummary {
         id: row.id,
         number: row.number,
         display_number: display_number(row.number),
-        title: row.title.clone(),
+        title: row.title,
         status,
-        topic_id: row.topic_id.clone(),
+        topic_id: row.topic_id,
         decision_date: row
             .decision_date
             .map(|date| date.to_string())
