@@ -153,6 +153,7 @@ fn router(
         let state = state.clone();
         move || {
             provide_context(state.clone());
+            app::auth::provide_memberships_of_this_request();
             use_csp_nonce();
         }
     };

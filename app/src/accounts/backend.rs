@@ -2,15 +2,18 @@
 use axum_login::{AuthUser, AuthnBackend};
 use sea_orm::DatabaseConnection;
 
-use super::{repository, service};
+use super::{domain::Account, repository, service};
 use crate::error::AppError;
 
-/// What a session knows of its user. The security stamp is the session's proof: when the
-/// password changes, the stamp changes, and every session made with the old one is dropped.
+/// What a session knows of its user, read from the user's row on each request. The security
+/// stamp is the session's proof: when the password changes, the stamp changes, and every
+/// session made with the old one is dropped. The account is what pages show of the user (the
+/// header's name), so that they need not read the same row again.
 #[derive(Clone)]
 pub struct SessionUser {
     pub id: i32,
     security_stamp: Vec<u8>,
+    pub account: Account,
 }
 
 impl std::fmt::Debug for SessionUser {
@@ -26,6 +29,7 @@ impl From<&super::entity::Model> for SessionUser {
         Self {
             id: row.id,
             security_stamp: row.security_stamp.as_bytes().to_vec(),
+            account: Account::from(row.clone()),
         }
     }
 }

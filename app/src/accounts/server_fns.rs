@@ -27,14 +27,7 @@ pub async fn single_sign_on_enabled() -> Result<bool, AppError> {
 /// The signed-in account, or `None`.
 #[server(endpoint = "who_am_i")]
 pub async fn who_am_i() -> Result<Option<Account>, AppError> {
-    let user_id = match current_user_id().await {
-        Ok(id) => id,
-        Err(AppError::Unauthorized) => return Ok(None),
-        Err(other) => return Err(other),
-    };
-    Ok(service::find_account(&app_state()?.db, user_id)
-        .await?
-        .map(Account::from))
+    Ok(crate::auth::current_user().await?.map(|user| user.account))
 }
 
 /// Creates the first owner and their team on a fresh install, and signs them in.

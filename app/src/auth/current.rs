@@ -1,14 +1,21 @@
 //! The signed-in user of the request being served, read from the session that the server's
 //! session layer attached to the request.
-use std::net::{IpAddr, SocketAddr};
+use std::{
+    collections::HashMap,
+    net::{IpAddr, SocketAddr},
+    sync::{Arc, Mutex},
+};
 
 use axum::extract::ConnectInfo;
 use http::request::Parts;
-use leptos::prelude::use_context;
+use leptos::prelude::{provide_context, use_context};
 
 use super::{resolve, Member};
 use crate::{
-    accounts::backend::AuthSession, error::AppError, state::app_state, teams::domain::Role,
+    accounts::backend::{AuthSession, SessionUser},
+    error::AppError,
+    state::app_state,
+    teams::domain::Role,
 };
 
 /// The request's head, as leptos_axum provides it to pages and server functions.
@@ -19,16 +26,20 @@ pub fn request_parts() -> Result<Parts, AppError> {
     })
 }
 
-/// The id of the signed-in user, or 401.
-pub async fn current_user_id() -> Result<i32, AppError> {
+/// The signed-in user, or `None` for an anonymous caller.
+pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
     let parts = request_parts()?;
     let session = parts.extensions.get::<AuthSession>().ok_or_else(|| {
         tracing::error!("no auth session on the request: is the session layer installed?");
         AppError::Internal
     })?;
-    session
-        .user
-        .as_ref()
+    Ok(session.user.clone())
+}
+
+/// The id of the signed-in user, or 401.
+pub async fn current_user_id() -> Result<i32, AppError> {
+    current_user()
+        .await?
         .map(|user| user.id)
         .ok_or(AppError::Unauthorized)
 }
@@ -36,13 +47,77 @@ pub async fn current_user_id() -> Result<i32, AppError> {
 /// The signed-in user as a member of `team_id` with at least the role `needs`.
 pub async fn member_of_team(team_id: i32, needs: Role) -> Result<Member, AppError> {
     let user_id = current_user_id().await?;
-    resolve::resolve_team_member(&app_state()?.db, user_id, team_id, needs).await
+    let memo = use_context::<MembershipsOfThisRequest>();
+    let role = match memo.as_ref().and_then(|memo| memo.role_in_team(team_id)) {
+        Some(role) => role,
+        None => {
+            let role = resolve::team_role(&app_state()?.db, user_id, team_id).await?;
+            if let Some(memo) = &memo {
+                memo.remember(team_id, role, None);
+            }
+            role
+        }
+    };
+    resolve::allow(user_id, team_id, role, needs)
 }
 
 /// The signed-in user as a member of the team owning `project_id`, with at least `needs`.
 pub async fn member_for_project(project_id: i32, needs: Role) -> Result<Member, AppError> {
     let user_id = current_user_id().await?;
-    resolve::resolve_project_member(&app_state()?.db, user_id, project_id, needs).await
+    let memo = use_context::<MembershipsOfThisRequest>();
+    let (team_id, role) = match memo.as_ref().and_then(|memo| memo.in_project(project_id)) {
+        Some(found) => found,
+        None => {
+            let (team_id, role) =
+                resolve::project_role(&app_state()?.db, user_id, project_id).await?;
+            if let Some(memo) = &memo {
+                memo.remember(team_id, role, Some(project_id));
+            }
+            (team_id, role)
+        }
+    };
+    resolve::allow(user_id, team_id, role, needs)
+}
+
+/// The signed-in user's memberships as this request has read them. A page calls several server
+/// functions while it renders (the ADR page four), and each checks the caller's membership;
+/// this keeps the first answer for the rest of the request, so the checks ask the database
+/// once. Provided afresh for every request (see [`provide_memberships_of_this_request`]), so
+/// nothing outlives it: a removal or a role change shows on the next request. The role needed is
+/// still checked at every call.
+#[derive(Clone, Default)]
+pub struct MembershipsOfThisRequest(Arc<Mutex<Memberships>>);
+
+#[derive(Default)]
+struct Memberships {
+    role_by_team: HashMap<i32, Role>,
+    team_by_project: HashMap<i32, i32>,
+}
+
+impl MembershipsOfThisRequest {
+    fn role_in_team(&self, team_id: i32) -> Option<Role> {
+        self.0.lock().ok()?.role_by_team.get(&team_id).copied()
+    }
+
+    fn in_project(&self, project_id: i32) -> Option<(i32, Role)> {
+        let known = self.0.lock().ok()?;
+        let team_id = *known.team_by_project.get(&project_id)?;
+        Some((team_id, *known.role_by_team.get(&team_id)?))
+    }
+
+    fn remember(&self, team_id: i32, role: Role, project_id: Option<i32>) {
+        if let Ok(mut known) = self.0.lock() {
+            known.role_by_team.insert(team_id, role);
+            if let Some(project_id) = project_id {
+                known.team_by_project.insert(project_id, team_id);
+            }
+        }
+    }
+}
+
+/// Called once per request by the server, where it provides the app's state.
+pub fn provide_memberships_of_this_request() {
+    provide_context(MembershipsOfThisRequest::default());
 }
 
 /// The address of the client: the peer of the connection, or, when the server sits behind a

@@ -21,7 +21,8 @@ mod current;
 mod resolve;
 #[cfg(feature = "ssr")]
 pub use current::{
-    client_address, current_user_id, member_for_project, member_of_team, request_parts,
+    client_address, current_user, current_user_id, member_for_project, member_of_team,
+    provide_memberships_of_this_request, request_parts,
 };
 #[cfg(feature = "ssr")]
 pub use resolve::{resolve_project_member, resolve_team_member};

@@ -12,9 +12,7 @@ pub async fn resolve_team_member(
     team_id: i32,
     needs: Role,
 ) -> Result<Member, AppError> {
-    let role = service::role_in_team(db, team_id, user_id)
-        .await?
-        .ok_or_else(|| AppError::not_found("The team"))?;
+    let role = team_role(db, user_id, team_id).await?;
     allow(user_id, team_id, role, needs)
 }
 
@@ -26,6 +24,28 @@ pub async fn resolve_project_member(
     project_id: i32,
     needs: Role,
 ) -> Result<Member, AppError> {
+    let (team_id, role) = project_role(db, user_id, project_id).await?;
+    allow(user_id, team_id, role, needs)
+}
+
+/// `user_id`'s role in `team_id`; 404 for a team they are not in.
+pub(super) async fn team_role(
+    db: &DatabaseConnection,
+    user_id: i32,
+    team_id: i32,
+) -> Result<Role, AppError> {
+    service::role_in_team(db, team_id, user_id)
+        .await?
+        .ok_or_else(|| AppError::not_found("The team"))
+}
+
+/// The team owning `project_id` and `user_id`'s role in it; 404 alike for a project that does
+/// not exist and for one of a team they are not in.
+pub(super) async fn project_role(
+    db: &DatabaseConnection,
+    user_id: i32,
+    project_id: i32,
+) -> Result<(i32, Role), AppError> {
     let not_found = || AppError::not_found("The project");
     let team_id = service::team_of_project(db, project_id)
         .await?
@@ -33,10 +53,15 @@ pub async fn resolve_project_member(
     let role = service::role_in_team(db, team_id, user_id)
         .await?
         .ok_or_else(not_found)?;
-    allow(user_id, team_id, role, needs)
+    Ok((team_id, role))
 }
 
-fn allow(user_id: i32, team_id: i32, role: Role, needs: Role) -> Result<Member, AppError> {
+pub(super) fn allow(
+    user_id: i32,
+    team_id: i32,
+    role: Role,
+    needs: Role,
+) -> Result<Member, AppError> {
     if role >= needs {
         Ok(Member {
             user_id,
