@@ -8,8 +8,8 @@
 #    only the one project's rows;
 #  - the log's server function (`POST /api/list_adrs`: session, membership, count and page) over
 #    HTTP for one team's project (release build, signed in), 10 searches and filters in turn,
-#    2 connections for 15 s: p50 and p99 (target p99 < 50 ms). (The log page itself would be
-#    answered from the one-second page cache here, one session asking the same 10 URLs.)
+#    2 connections for 15 s: p50 and p99 (target p99 < 50 ms). (The page around it is measured
+#    by bench/throughput.sh.)
 # Usage: bench/search-at-scale.sh   (BENCH_POSTGRES names the server; SERVER= another binary)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -1,6 +1,6 @@
 //! What wraps every request: logging, panics turned into a 500 page, and honest status codes for
 //! failed server functions.
-use std::{any::Any, sync::Arc};
+use std::any::Any;
 
 use app::{accounts::backend::AccountsBackend, error::AppError};
 use axum::{
@@ -21,7 +21,6 @@ use tower_http::{
 use tracing::Level;
 
 use crate::{
-    page_cache::{self, PageCache},
     security,
     sessions::{DatabaseSessionStore, SessionSettings},
 };
@@ -32,8 +31,7 @@ const SERVER_FN_ERROR_HEADER: &str = "serverfnerror";
 const MAX_ERROR_BODY_BYTES: usize = 64 * 1024;
 
 /// Wraps the app's router, innermost first: honest statuses, the absolute session timeout,
-/// sessions and sign-in, the cache of rendered decision logs (outside the sessions, so that a
-/// fresh copy costs no database query); then, for the operations routes too (which must answer without the
+/// sessions and sign-in; then, for the operations routes too (which must answer without the
 /// database): the cross-site check, security headers, panics, request logging.
 pub fn apply(
     app: Router,
@@ -52,15 +50,8 @@ pub fn apply(
             crate::sessions::forbid_storing_personal_responses,
         ))
         .layer(sessions);
-    let secure = session_settings.secure_cookie;
-    // Around the whole router rather than each route: routing a request clones the route's
-    // handler (with Leptos' options), which a page served from the cache need not pay.
     Router::new()
         .fallback_service(app)
-        .layer(middleware::from_fn_with_state(
-            Arc::new(PageCache::new(crate::sessions::cookie_name(secure))),
-            page_cache::serve_cached_pages,
-        ))
         .merge(operations)
         .layer(middleware::from_fn(security::reject_cross_site_writes))
         .layer(middleware::from_fn_with_state(

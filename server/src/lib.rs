@@ -8,7 +8,6 @@ pub mod exchange_cli;
 mod http_layers;
 mod live;
 pub mod oidc;
-mod page_cache;
 pub mod precompress;
 mod routes;
 pub mod security;

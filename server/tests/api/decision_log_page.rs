@@ -1,13 +1,12 @@
-//! The decision log page as a browser loads it: kept for a second per session (see the server's
-//! page cache), yet every change, sign-out and removal shows on the next load; reading pages
-//! writes nothing.
+//! The decision log page as a browser loads it: every change, sign-out and removal shows on the
+//! next load, each load carries its own nonce, and reading pages writes nothing.
 use reqwest::{header, Client, StatusCode};
 
 use crate::helpers::{csp_nonce, on_both_databases, spawn_app, Backend, TestApp};
 
 on_both_databases!(
     the_log_page_shows_every_change_and_removal_on_the_next_load,
-    a_log_page_served_again_carries_its_own_nonce,
+    a_log_page_loaded_again_carries_its_own_nonce,
     reading_the_log_and_an_adr_as_an_editor_saves_no_session,
 );
 
@@ -72,7 +71,7 @@ async fn the_log_page_shows_every_change_and_removal_on_the_next_load(backend: B
     );
 }
 
-async fn a_log_page_served_again_carries_its_own_nonce(backend: Backend) {
+async fn a_log_page_loaded_again_carries_its_own_nonce(backend: Backend) {
     let Some(app) = spawn_app(backend).await else {
         return;
     };
