@@ -29,7 +29,7 @@ impl From<&super::entity::Model> for SessionUser {
         Self {
             id: row.id,
             security_stamp: row.security_stamp.as_bytes().to_vec(),
-            account: Account::from(row.clone()),
+            account: Account::from(row),
         }
     }
 }

@@ -24,10 +24,16 @@ impl ActiveModelBehavior for ActiveModel {}
 
 impl From<Model> for super::domain::Account {
     fn from(row: Model) -> Self {
+        Self::from(&row)
+    }
+}
+
+impl From<&Model> for super::domain::Account {
+    fn from(row: &Model) -> Self {
         Self {
             id: row.id,
-            email: row.email,
-            display_name: row.display_name,
+            email: row.email.clone(),
+            display_name: row.display_name.clone(),
             has_password: row.password_hash.is_some(),
             has_organisation_account: row.oidc_identity.is_some(),
         }

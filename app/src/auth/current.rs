@@ -28,32 +28,37 @@ pub fn request_parts() -> Result<Parts, AppError> {
 
 /// The signed-in user, or `None` for an anonymous caller.
 pub async fn current_user() -> Result<Option<SessionUser>, AppError> {
+    from_auth_session(|session| session.user.clone())
+}
+
+/// The id of the signed-in user, or 401.
+pub async fn current_user_id() -> Result<i32, AppError> {
+    from_auth_session(|session| session.user.as_ref().map(|user| user.id))?
+        .ok_or(AppError::Unauthorized)
+}
+
+fn from_auth_session<T>(read: impl FnOnce(&AuthSession) -> T) -> Result<T, AppError> {
     let parts = request_parts()?;
     let session = parts.extensions.get::<AuthSession>().ok_or_else(|| {
         tracing::error!("no auth session on the request: is the session layer installed?");
         AppError::Internal
     })?;
-    Ok(session.user.clone())
-}
-
-/// The id of the signed-in user, or 401.
-pub async fn current_user_id() -> Result<i32, AppError> {
-    current_user()
-        .await?
-        .map(|user| user.id)
-        .ok_or(AppError::Unauthorized)
+    Ok(read(session))
 }
 
 /// The signed-in user as a member of `team_id` with at least the role `needs`.
 pub async fn member_of_team(team_id: i32, needs: Role) -> Result<Member, AppError> {
     let user_id = current_user_id().await?;
     let memo = use_context::<MembershipsOfThisRequest>();
-    let role = match memo.as_ref().and_then(|memo| memo.role_in_team(team_id)) {
+    let role = match memo
+        .as_ref()
+        .and_then(|memo| memo.role_in_team(user_id, team_id))
+    {
         Some(role) => role,
         None => {
             let role = resolve::team_role(&app_state()?.db, user_id, team_id).await?;
             if let Some(memo) = &memo {
-                memo.remember(team_id, role, None);
+                memo.remember(user_id, team_id, role, None);
             }
             role
         }
@@ -65,13 +70,16 @@ pub async fn member_of_team(team_id: i32, needs: Role) -> Result<Member, AppErro
 pub async fn member_for_project(project_id: i32, needs: Role) -> Result<Member, AppError> {
     let user_id = current_user_id().await?;
     let memo = use_context::<MembershipsOfThisRequest>();
-    let (team_id, role) = match memo.as_ref().and_then(|memo| memo.in_project(project_id)) {
+    let (team_id, role) = match memo
+        .as_ref()
+        .and_then(|memo| memo.in_project(user_id, project_id))
+    {
         Some(found) => found,
         None => {
             let (team_id, role) =
                 resolve::project_role(&app_state()?.db, user_id, project_id).await?;
             if let Some(memo) = &memo {
-                memo.remember(team_id, role, Some(project_id));
+                memo.remember(user_id, team_id, role, Some(project_id));
             }
             (team_id, role)
         }
@@ -88,28 +96,32 @@ pub async fn member_for_project(project_id: i32, needs: Role) -> Result<Member, 
 #[derive(Clone, Default)]
 pub struct MembershipsOfThisRequest(Arc<Mutex<Memberships>>);
 
+/// Keyed by user as well, although a request has one: a memo that could hand one person's role
+/// to another must not depend on that.
 #[derive(Default)]
 struct Memberships {
-    role_by_team: HashMap<i32, Role>,
-    team_by_project: HashMap<i32, i32>,
+    /// (user, team) → role.
+    roles: HashMap<(i32, i32), Role>,
+    /// project → team.
+    teams: HashMap<i32, i32>,
 }
 
 impl MembershipsOfThisRequest {
-    fn role_in_team(&self, team_id: i32) -> Option<Role> {
-        self.0.lock().ok()?.role_by_team.get(&team_id).copied()
+    fn role_in_team(&self, user_id: i32, team_id: i32) -> Option<Role> {
+        self.0.lock().ok()?.roles.get(&(user_id, team_id)).copied()
     }
 
-    fn in_project(&self, project_id: i32) -> Option<(i32, Role)> {
+    fn in_project(&self, user_id: i32, project_id: i32) -> Option<(i32, Role)> {
         let known = self.0.lock().ok()?;
-        let team_id = *known.team_by_project.get(&project_id)?;
-        Some((team_id, *known.role_by_team.get(&team_id)?))
+        let team_id = *known.teams.get(&project_id)?;
+        Some((team_id, *known.roles.get(&(user_id, team_id))?))
     }
 
-    fn remember(&self, team_id: i32, role: Role, project_id: Option<i32>) {
+    fn remember(&self, user_id: i32, team_id: i32, role: Role, project_id: Option<i32>) {
         if let Ok(mut known) = self.0.lock() {
-            known.role_by_team.insert(team_id, role);
+            known.roles.insert((user_id, team_id), role);
             if let Some(project_id) = project_id {
-                known.team_by_project.insert(project_id, team_id);
+                known.teams.insert(project_id, team_id);
             }
         }
     }

@@ -22,7 +22,7 @@ pub use store::DatabaseSessionStore;
 
 /// The session cookie's name: over https with the `__Host-` prefix, which browsers accept only
 /// from this exact host, over https, for the whole site, so no sibling host can plant one.
-pub fn cookie_name(secure: bool) -> &'static str {
+fn cookie_name(secure: bool) -> &'static str {
     if secure {
         "__Host-groundwork_session"
     } else {

@@ -1,8 +1,12 @@
-//! The export's SQLite row reader against sea-orm's: same rows, same order, same scope.
+//! The export's SQLite row reader against sea-orm's: same rows, same order, same scope; the
+//! log's summary columns against whole rows.
 use chrono::{NaiveDate, Utc};
 use sea_orm::{DatabaseBackend, DbErr, Set, Statement};
 
-use super::{for_each_markdown, for_each_markdown_through_sea_orm, insert, sqlite_rows};
+use super::{
+    all_in_project, for_each_markdown, for_each_markdown_through_sea_orm, insert, log_page,
+    sqlite_rows, LogQuery, LogSort, SummaryRow,
+};
 use crate::{
     decisions::entity::adr, projects::service::create_project, testing::database_with_member,
 };
@@ -180,4 +184,33 @@ async fn the_number_counter_stops_at_its_highest_and_never_overflows() {
             .unwrap(),
         NextNumber::NoSuchProject
     );
+}
+
+#[tokio::test]
+async fn the_log_reads_the_same_summary_columns_as_whole_rows_hold() {
+    let (db, member) = database_with_member().await;
+    let project = create_project(&db, &member, "Shop", "").await.unwrap().id;
+    for (number, marker) in [(2, "two"), (1, "one"), (3, "three")] {
+        let mut row = adr_row(member.team_id, project, number, marker);
+        row.topic_id = Set(Some("database".into()));
+        row.revisit_by = Set(NaiveDate::from_ymd_opt(2027, 1, number as u32));
+        insert(&db, row).await.unwrap();
+    }
+    let query = LogQuery {
+        status: None,
+        topic: None,
+        search: None,
+        sort: LogSort::NumberDescending,
+        page: 1,
+        per_page: 2,
+    };
+    let (lines, total) = log_page(&db, member.team_id, project, &query)
+        .await
+        .unwrap();
+    let whole = all_in_project(&db, member.team_id, project).await.unwrap();
+    let expected: Vec<SummaryRow> = whole.iter().rev().take(2).map(SummaryRow::from).collect();
+    assert_eq!(total, 3);
+    assert_eq!(lines, expected);
+    assert_eq!(lines[0].decision_makers, r#"["three"]"#);
+    assert_eq!(lines[1].revisit_by, NaiveDate::from_ymd_opt(2027, 1, 2));
 }

@@ -176,7 +176,12 @@ pub fn form_of(row: &adr::Model) -> AdrForm {
 }
 
 pub fn status_of(row: &adr::Model) -> AdrStatus {
-    AdrStatus::parse(&row.status).unwrap_or(AdrStatus::Proposed)
+    status_named(&row.status)
+}
+
+/// The status a row stores; anything unknown reads as proposed.
+pub fn status_named(stored: &str) -> AdrStatus {
+    AdrStatus::parse(stored).unwrap_or(AdrStatus::Proposed)
 }
 
 pub fn to_json(names: &[String]) -> String {

@@ -2,7 +2,7 @@
 use sea_orm::DatabaseConnection;
 use serde::{Deserialize, Serialize};
 
-use super::views::summary_of;
+use super::views::summary_from_columns;
 use crate::{
     auth::Member,
     decisions::{
@@ -75,7 +75,7 @@ pub async fn log_page(
     };
     let (rows, total) = repository::log_page(db, member.team_id, project_id, &query).await?;
     Ok(AdrLogPage {
-        items: rows.into_iter().map(summary_of).collect(),
+        items: rows.into_iter().map(summary_from_columns).collect(),
         total,
         page: query.page,
         pages: total.div_ceil(PER_PAGE).max(1),

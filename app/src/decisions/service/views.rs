@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
 
-use super::fields::{form_of, from_json, status_of};
+use super::fields::{form_of, from_json, status_named, status_of};
 use crate::{
     auth::Member,
     decisions::{
@@ -21,12 +21,12 @@ use crate::{
 
 /// One line of the log, from a whole row (after a write, on the ADR's own page).
 pub fn summary(row: &adr::Model) -> AdrSummary {
-    summary_of(SummaryRow::from(row))
+    summary_from_columns(SummaryRow::from(row))
 }
 
 /// One line of the log, from the columns the log reads.
-pub fn summary_of(row: SummaryRow) -> AdrSummary {
-    let status = AdrStatus::parse(&row.status).unwrap_or(AdrStatus::Proposed);
+pub fn summary_from_columns(row: SummaryRow) -> AdrSummary {
+    let status = status_named(&row.status);
     let still_standing = matches!(status, AdrStatus::Proposed | AdrStatus::Accepted);
     AdrSummary {
         id: row.id,
